@@ -1,0 +1,5 @@
+package dev.greenlight.python.ast;
+
+/** CPython's abstract {@code ast.expr}. */
+public interface Expression extends Located {
+}

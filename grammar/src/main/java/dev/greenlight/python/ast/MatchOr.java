@@ -1,0 +1,18 @@
+package dev.greenlight.python.ast;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** CPython's {@code ast.MatchOr}(patterns). */
+public record MatchOr(List<Pattern> patterns, Span span) implements Pattern {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitMatchOr(this);
+    }
+
+    @Override
+    public void forEachChild(Consumer<? super Node> action) {
+        patterns.forEach(action);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.greenlight.python.ast;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** CPython's {@code ast.SetComp}(elt, generators). */
+public record SetComp(Expression elt, List<Comprehension> generators, Span span) implements Expression {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitSetComp(this);
+    }
+
+    @Override
+    public void forEachChild(Consumer<? super Node> action) {
+        action.accept(elt);
+        generators.forEach(action);
+    }
+}
