@@ -208,7 +208,7 @@ public abstract class PythonLexerBase extends Lexer {
                 onErrorChar(t);
                 return;
             case PythonLexer.FSTRING_NEWLINE:
-                onFStringNewline(t);
+                onFStringNewline(t, modeBefore);
                 return;
             case PythonLexer.FSTRING_LONE_RBRACE:
                 error("f-string: single '}' is not allowed", t.getStartIndex(), t.getStartIndex() + 1);
@@ -641,12 +641,15 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     /** A line break inside a single-quoted f-string's text or format spec. */
-    private void onFStringNewline(Token t) {
+    private void onFStringNewline(Token t, int modeBefore) {
         int f = openSize - 1;
         while (f >= 0 && openKind[f] != K_FSTRING) {
             f--;
         }
-        if (f >= 0) {
+        if (IS_SPEC[modeBefore]) {
+            error("f-string: newlines are not allowed in format specifiers for single quoted f-strings",
+                t.getStartIndex(), t.getStartIndex());
+        } else if (f >= 0) {
             error("unterminated f-string literal (detected at line " + t.getLine() + ")",
                 openStart[f], t.getStartIndex());
         }

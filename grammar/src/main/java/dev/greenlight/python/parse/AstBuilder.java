@@ -124,16 +124,32 @@ final class AstBuilder {
         return span(ctx.start, ctx.stop);
     }
 
-    /** From the start of {@code first} to the end of an already built node. */
-    private Span span(Token first, Span last) {
-        Span head = source.span(first.getStartIndex(), first.getStartIndex());
-        return new Span(head.start(), last.end(), head.lineno(), head.colOffset(), last.endLineno(),
-                last.endColOffset());
+    /**
+     * The last token of a compound statement that CPython counts: NEWLINE, INDENT and DEDENT do
+     * not, but a trailing ';' of the last simple statement does.
+     */
+    private static Token lastSignificant(ParserRuleContext ctx) {
+        for (int i = ctx.getChildCount() - 1; i >= 0; i--) {
+            ParseTree child = ctx.getChild(i);
+            if (child instanceof TerminalNode terminal) {
+                int type = terminal.getSymbol().getType();
+                if (type != PythonParser.NEWLINE && type != PythonParser.INDENT && type != PythonParser.DEDENT
+                        && type != Token.EOF) {
+                    return terminal.getSymbol();
+                }
+            } else {
+                Token found = lastSignificant((ParserRuleContext) child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
-    private static Span join(Span first, Span last) {
-        return new Span(first.start(), last.end(), first.lineno(), first.colOffset(), last.endLineno(),
-                last.endColOffset());
+    /** The span of a compound statement (or clause) from {@code first} to its last significant token. */
+    private Span compoundSpan(Token first, ParserRuleContext ctx) {
+        return span(first, lastSignificant(ctx));
     }
 
     private void error(String message, Span where) {
@@ -171,10 +187,6 @@ final class AstBuilder {
             }
         }
         return body;
-    }
-
-    private static Span last(List<Statement> body) {
-        return body.get(body.size() - 1).span();
     }
 
     private Statement simple(SimpleStmtContext ctx) {
@@ -342,8 +354,7 @@ final class AstBuilder {
         } else if (child instanceof WhileStmtContext w) {
             List<Statement> body = block(w.block());
             List<Statement> orelse = w.elseBlock() == null ? List.of() : block(w.elseBlock().block());
-            return new While(namedExpression(w.namedExpression()), body, orelse,
-                    span(w.start, last(orelse.isEmpty() ? body : orelse)));
+            return new While(namedExpression(w.namedExpression()), body, orelse, compoundSpan(w.start, w));
         }
         return matchStmt((MatchStmtContext) child);
     }
@@ -353,7 +364,7 @@ final class AstBuilder {
         Arguments args = ctx.parameters() == null ? emptyArguments() : parameters(ctx.parameters());
         Expression returns = ctx.expression() == null ? null : expression(ctx.expression());
         List<Statement> body = block(ctx.block());
-        Span span = span(ctx.start, last(body));
+        Span span = compoundSpan(ctx.start, ctx);
         String name = identifier(ctx.name());
         if (ctx.ASYNC() != null) {
             return new AsyncFunctionDef(name, args, body, decorators, returns, null, typeParams, span);
@@ -370,7 +381,7 @@ final class AstBuilder {
         }
         List<Statement> body = block(ctx.block());
         return new ClassDef(identifier(ctx.name()), bases, keywords, body, decorators, typeParams,
-                span(ctx.start, last(body)));
+                compoundSpan(ctx.start, ctx));
     }
 
     private Statement ifStmt(IfStmtContext ctx) {
@@ -380,12 +391,11 @@ final class AstBuilder {
             ElifClauseContext elif = elifs.get(i);
             List<Statement> body = block(elif.block());
             Statement nested = new If(namedExpression(elif.namedExpression()), body, orelse,
-                    span(elif.start, last(orelse.isEmpty() ? body : orelse)));
+                    compoundSpan(elif.start, ctx));
             orelse = List.of(nested);
         }
         List<Statement> body = block(ctx.block());
-        return new If(namedExpression(ctx.namedExpression()), body, orelse,
-                span(ctx.start, last(orelse.isEmpty() ? body : orelse)));
+        return new If(namedExpression(ctx.namedExpression()), body, orelse, compoundSpan(ctx.start, ctx));
     }
 
     private Statement forStmt(ForStmtContext ctx) {
@@ -393,7 +403,7 @@ final class AstBuilder {
         Expression iter = starExpressions(ctx.starExpressions());
         List<Statement> body = block(ctx.block());
         List<Statement> orelse = ctx.elseBlock() == null ? List.of() : block(ctx.elseBlock().block());
-        Span span = span(ctx.start, last(orelse.isEmpty() ? body : orelse));
+        Span span = compoundSpan(ctx.start, ctx);
         if (ctx.ASYNC() != null) {
             return new AsyncFor(target, iter, body, orelse, null, span);
         }
@@ -408,7 +418,7 @@ final class AstBuilder {
             items.add(new WithItem(expression(item.expression()), vars));
         }
         List<Statement> body = block(ctx.block());
-        Span span = span(ctx.start, last(body));
+        Span span = compoundSpan(ctx.start, ctx);
         if (ctx.ASYNC() != null) {
             return new AsyncWith(items, body, null, span);
         }
@@ -429,17 +439,14 @@ final class AstBuilder {
             List<Statement> handlerBody = block(clause.block());
             handlers.add(new ExceptHandler(clause.expression() == null ? null : expression(clause.expression()),
                     clause.name() == null ? null : identifier(clause.name()), handlerBody,
-                    span(clause.start, last(handlerBody))));
+                    compoundSpan(clause.start, clause)));
         }
         if (starred > 0 && starred < handlers.size()) {
             error("cannot have both 'except' and 'except*' on the same 'try'", ctx);
         }
         List<Statement> orelse = ctx.elseBlock() == null ? List.of() : block(ctx.elseBlock().block());
         List<Statement> finalbody = ctx.finallyBlock() == null ? List.of() : block(ctx.finallyBlock().block());
-        Span end = !finalbody.isEmpty() ? last(finalbody)
-                : !orelse.isEmpty() ? last(orelse)
-                : !handlers.isEmpty() ? handlers.get(handlers.size() - 1).span() : last(body);
-        Span span = span(ctx.start, end);
+        Span span = compoundSpan(ctx.start, ctx);
         if (starred > 0) {
             return new TryStar(body, handlers, orelse, finalbody, span);
         }
@@ -449,14 +456,12 @@ final class AstBuilder {
     private Statement matchStmt(MatchStmtContext ctx) {
         Expression subject = testList(ctx.subject);
         List<MatchCase> cases = new ArrayList<>();
-        Span end = null;
         for (CaseBlockContext caseBlock : ctx.caseBlock()) {
             List<Statement> body = block(caseBlock.block());
             cases.add(new MatchCase(patterns(caseBlock.patterns()),
                     caseBlock.guard == null ? null : namedExpression(caseBlock.guard), body));
-            end = last(body);
         }
-        return new Match(subject, cases, span(ctx.start, end));
+        return new Match(subject, cases, compoundSpan(ctx.start, ctx));
     }
 
     // -----------------------------------------------------------------------------------------
@@ -1072,7 +1077,7 @@ final class AstBuilder {
 
     private Expression slices(SlicesContext ctx) {
         List<SliceContext> items = ctx.slice();
-        if (items.size() == 1 && ctx.COMMA().isEmpty()) {
+        if (items.size() == 1 && ctx.COMMA().isEmpty() && items.get(0).STAR() == null) {
             return slice(items.get(0));
         }
         List<Expression> elts = new ArrayList<>(items.size());

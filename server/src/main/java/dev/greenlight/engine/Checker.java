@@ -1,0 +1,58 @@
+package dev.greenlight.engine;
+
+import dev.greenlight.python.ast.Module;
+import dev.greenlight.python.parse.ParseResult;
+import dev.greenlight.python.parse.PythonParsing;
+import dev.greenlight.rules.Diagnostic;
+import dev.greenlight.rules.Rule;
+import dev.greenlight.rules.RuleEngine;
+import dev.greenlight.rules.Rules;
+import dev.greenlight.source.SourceFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The analysis shared by the CLI and the language server: parse, run the enabled rules, drop
+ * what {@code # noqa} silences, sort. Never throws for bad input or a failing rule.
+ */
+public final class Checker {
+
+    private static final Comparator<Diagnostic> ORDER = Comparator
+            .comparingInt((Diagnostic d) -> d.range().start())
+            .thenComparingInt(d -> d.range().end())
+            .thenComparing(Diagnostic::code)
+            .thenComparing(Diagnostic::message);
+
+    private final RuleEngine engine;
+
+    public Checker() {
+        this(Rules.all());
+    }
+
+    public Checker(List<? extends Rule> rules) {
+        this.engine = new RuleEngine(rules);
+    }
+
+    public CheckResult check(SourceFile source, Predicate<String> enabled) {
+        ParseResult parse;
+        try {
+            parse = PythonParsing.parse(source.text());
+        } catch (RuntimeException | StackOverflowError failure) {
+            return new CheckResult(source, List.of(), List.of("the parser failed on " + source.displayPath() + ": " + failure));
+        }
+        RuleEngine.Outcome outcome = engine.run(source, parse, enabled);
+        List<String> internalErrors = new ArrayList<>();
+        for (RuleEngine.RuleFailure failure : outcome.failures()) {
+            internalErrors.add(failure.code() + " failed on " + source.displayPath() + ": " + failure.error());
+        }
+        List<Diagnostic> kept = new ArrayList<>(noqa(source, parse.module()).filter(outcome.diagnostics()));
+        kept.sort(ORDER);
+        return new CheckResult(source, kept, internalErrors);
+    }
+
+    private static Noqa noqa(SourceFile source, Module module) {
+        return new Noqa(source.lines(), module);
+    }
+}
