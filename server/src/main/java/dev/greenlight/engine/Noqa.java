@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class Noqa {
 
     private static final Pattern DIRECTIVE = Pattern.compile(
-            "#\\s*(?i:noqa)(?!\\w)(?:\\s*:\\s*(?<codes>[A-Za-z]+[0-9]+(?:[\\s,]+[A-Za-z]+[0-9]+)*))?");
+            "#\\s*(?i:noqa)(?![\\w-])(?:\\s*:\\s*(?<codes>[A-Za-z]+[0-9]+(?:[\\s,]+[A-Za-z]+[0-9]+)*))?");
     private static final Pattern CODE = Pattern.compile("[A-Za-z]+[0-9]+");
 
     /** A {@code # noqa} comment: its codes (empty for a blanket one) and where it stands. */

@@ -14,6 +14,9 @@ public final class SyntaxErrorRule implements Rule {
     }
 
     private void check(RuleContext context) {
+        if (context.source().decodingError() != null) {
+            context.report(context.lines().span(0, 0), "SyntaxError: " + context.source().decodingError());
+        }
         for (SyntaxError error : context.parse().errors()) {
             context.report(error.span(), "SyntaxError: " + error.message());
         }

@@ -12,12 +12,19 @@ public final class SourceFile {
     private final Path path;
     private final String displayPath;
     private final String text;
+    private final String decodingError;
     private LineIndex lines;
 
     public SourceFile(Path path, String displayPath, String text) {
+        this(path, displayPath, text, null);
+    }
+
+    /** A file whose bytes did not decode cleanly: {@code decodingError} is CPython's message. */
+    public SourceFile(Path path, String displayPath, String text, String decodingError) {
         this.path = path;
         this.displayPath = displayPath;
         this.text = text;
+        this.decodingError = decodingError;
     }
 
     public static SourceFile of(String displayPath, String text) {
@@ -36,6 +43,11 @@ public final class SourceFile {
         return text;
     }
 
+    /** Why the file's bytes did not decode (a syntax error in CPython), or null. */
+    public String decodingError() {
+        return decodingError;
+    }
+
     public synchronized LineIndex lines() {
         if (lines == null) {
             lines = new LineIndex(text);
@@ -45,6 +57,6 @@ public final class SourceFile {
 
     /** The same file with new text (after fixes). */
     public SourceFile withText(String newText) {
-        return new SourceFile(path, displayPath, newText);
+        return new SourceFile(path, displayPath, newText, decodingError);
     }
 }

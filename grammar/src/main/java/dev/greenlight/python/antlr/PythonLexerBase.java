@@ -65,18 +65,19 @@ public abstract class PythonLexerBase extends Lexer {
     private static final int[] SPEC_MODE = new int[MODE_COUNT];
     private static final boolean[] IS_TRIPLE = new boolean[MODE_COUNT];
     private static final boolean[] IS_SPEC = new boolean[MODE_COUNT];
+    private static final char[] QUOTE = new char[MODE_COUNT];
 
     static {
         Arrays.fill(SPEC_MODE, -1);
         int[][] pairs = {
-            {PythonLexer.FS_DQ, PythonLexer.SPEC_DQ, 0},
-            {PythonLexer.FS_SQ, PythonLexer.SPEC_SQ, 0},
-            {PythonLexer.FS_TDQ, PythonLexer.SPEC_TDQ, 1},
-            {PythonLexer.FS_TSQ, PythonLexer.SPEC_TSQ, 1},
-            {PythonLexer.FS_RDQ, PythonLexer.SPEC_RDQ, 0},
-            {PythonLexer.FS_RSQ, PythonLexer.SPEC_RSQ, 0},
-            {PythonLexer.FS_RTDQ, PythonLexer.SPEC_RTDQ, 1},
-            {PythonLexer.FS_RTSQ, PythonLexer.SPEC_RTSQ, 1},
+            {PythonLexer.FS_DQ, PythonLexer.SPEC_DQ, 0, '"'},
+            {PythonLexer.FS_SQ, PythonLexer.SPEC_SQ, 0, '\''},
+            {PythonLexer.FS_TDQ, PythonLexer.SPEC_TDQ, 1, '"'},
+            {PythonLexer.FS_TSQ, PythonLexer.SPEC_TSQ, 1, '\''},
+            {PythonLexer.FS_RDQ, PythonLexer.SPEC_RDQ, 0, '"'},
+            {PythonLexer.FS_RSQ, PythonLexer.SPEC_RSQ, 0, '\''},
+            {PythonLexer.FS_RTDQ, PythonLexer.SPEC_RTDQ, 1, '"'},
+            {PythonLexer.FS_RTSQ, PythonLexer.SPEC_RTSQ, 1, '\''},
         };
         for (int[] p : pairs) {
             SPEC_MODE[p[0]] = p[1];
@@ -84,6 +85,8 @@ public abstract class PythonLexerBase extends Lexer {
             IS_TRIPLE[p[0]] = p[2] == 1;
             IS_TRIPLE[p[1]] = p[2] == 1;
             IS_SPEC[p[1]] = true;
+            QUOTE[p[0]] = (char) p[3];
+            QUOTE[p[1]] = (char) p[3];
         }
     }
 
@@ -297,13 +300,18 @@ public abstract class PythonLexerBase extends Lexer {
                 output(t);
                 break;
             case PythonLexer.UNTERMINATED_STRING:
-                error("unterminated string literal (detected at line " + t.getLine() + ")",
-                    t.getStartIndex(), t.getStopIndex() + 1);
-                ((CommonToken) t).setType(PythonLexer.STRING);
-                output(t);
-                break;
             case PythonLexer.UNTERMINATED_TRIPLE_STRING:
-                error("unterminated triple-quoted string literal (detected at line " + lastLineOf(t) + ")",
+                if (endsAnFString(t)) {
+                    break;
+                }
+                if (type == PythonLexer.UNTERMINATED_TRIPLE_STRING) {
+                    error("unterminated triple-quoted string literal (detected at line " + lastLineOf(t) + ")",
+                        t.getStartIndex(), t.getStopIndex() + 1);
+                    ((CommonToken) t).setType(PythonLexer.STRING);
+                    output(t);
+                    break;
+                }
+                error("unterminated string literal (detected at line " + t.getLine() + ")",
                     t.getStartIndex(), t.getStopIndex() + 1);
                 ((CommonToken) t).setType(PythonLexer.STRING);
                 output(t);
@@ -638,6 +646,41 @@ public abstract class PythonLexerBase extends Lexer {
         if (suppressedEntry >= 0 && f <= suppressedEntry) {
             suppressedEntry = -1;
         }
+    }
+
+    /**
+     * CPython: an unterminated string inside a replacement field that starts with the enclosing
+     * f-string's quote means the field's '}' is missing ({@code f"{x"}). The quote is taken as the
+     * end of the f-string, and lexing resumes after it.
+     */
+    private boolean endsAnFString(Token t) {
+        int f = openSize - 1;
+        while (f >= 0 && openKind[f] != K_FSTRING) {
+            f--;
+        }
+        if (f < 0 || suppressedEntry >= 0) {
+            return false;
+        }
+        int mode = openMode[f];
+        String text = t.getText();
+        int size = IS_TRIPLE[mode] ? 3 : 1;
+        if (text.length() < size || text.charAt(0) != QUOTE[mode]
+            || (size == 3 && (text.charAt(1) != QUOTE[mode] || text.charAt(2) != QUOTE[mode]))
+            || (size == 1 && t.getType() != PythonLexer.UNTERMINATED_STRING)) {
+            return false;
+        }
+        int start = t.getStartIndex();
+        error("f-string: expecting '}'", start, start);
+        closeInnermostFString(t, false);
+        CommonToken end = new CommonToken(_tokenFactorySourcePair, PythonLexer.FSTRING_END, DEFAULT_TOKEN_CHANNEL,
+            start, start + size - 1);
+        end.setLine(t.getLine());
+        end.setCharPositionInLine(t.getCharPositionInLine());
+        output(end);
+        _input.seek(start + size);
+        setLine(t.getLine());
+        setCharPositionInLine(t.getCharPositionInLine() + size);
+        return true;
     }
 
     /** A line break inside a single-quoted f-string's text or format spec. */

@@ -1489,7 +1489,7 @@ final class AstBuilder {
                     error("cannot mix bytes and nonbytes literals", span);
                     continue;
                 }
-                joined.literal((String) value.value(), token, token);
+                joined.literal((String) value.value(), token);
             } else {
                 FstringContext fstring = (FstringContext) child;
                 boolean raw = fstring.start.getText().toLowerCase().indexOf('r') >= 0;
@@ -1511,17 +1511,22 @@ final class AstBuilder {
     private final class JoinedStrBuilder {
         private final List<Expression> values = new ArrayList<>();
         private final StringBuilder pending = new StringBuilder();
-        private Token pendingFirst;
-        private Token pendingLast;
+        private int pendingStart = -1;
+        private int pendingEnd;
 
-        void literal(String text, Token first, Token last) {
+        void literal(String text, Token token) {
+            literal(text, token.getStartIndex(), token.getStopIndex() + 1);
+        }
+
+        /** Literal text taken from code point offsets {@code start} to {@code end} of the source. */
+        void literal(String text, int start, int end) {
             if (text.isEmpty()) {
                 return;
             }
-            if (pendingFirst == null) {
-                pendingFirst = first;
+            if (pendingStart < 0) {
+                pendingStart = start;
             }
-            pendingLast = last;
+            pendingEnd = end;
             pending.append(text);
         }
 
@@ -1532,9 +1537,9 @@ final class AstBuilder {
 
         private void flush() {
             if (pending.length() > 0) {
-                values.add(new Constant(pending.toString(), null, span(pendingFirst, pendingLast)));
+                values.add(new Constant(pending.toString(), null, source.span(pendingStart, pendingEnd)));
                 pending.setLength(0);
-                pendingFirst = null;
+                pendingStart = -1;
             }
         }
 
@@ -1553,7 +1558,7 @@ final class AstBuilder {
             }
             if (child instanceof TerminalNode terminal) {
                 Token token = terminal.getSymbol();
-                out.literal(StringLiterals.decodeFStringMiddle(token.getText(), raw, inFormatSpec), token, token);
+                out.literal(StringLiterals.decodeFStringMiddle(token.getText(), raw, inFormatSpec), token);
             } else {
                 replacementField((FstringReplacementFieldContext) child, raw, out);
             }
@@ -1582,10 +1587,10 @@ final class AstBuilder {
         }
         if (ctx.debug != null) {
             // The text between '{' and the token after '=' is echoed verbatim, spaces included.
-            int textStart = source.utf16Offset(ctx.LBRACE().getSymbol().getStopIndex() + 1);
-            Token after = (Token) ((TerminalNode) ctx.getChild(ctx.children.indexOf(ctx.getToken(PythonParser.EQUAL, 0)) + 1)).getSymbol();
-            int textEnd = source.utf16Offset(after.getStartIndex());
-            out.literal(source.text().substring(textStart, textEnd), ctx.LBRACE().getSymbol(), ctx.debug);
+            int textStart = ctx.LBRACE().getSymbol().getStopIndex() + 1;
+            int textEnd = tokenAfter(ctx, ctx.debug).getStartIndex();
+            String text = source.text().substring(source.utf16Offset(textStart), source.utf16Offset(textEnd));
+            out.literal(text, textStart, textEnd);
             if (conversion == -1 && formatSpec == null) {
                 conversion = 'r';
             }
@@ -1593,9 +1598,17 @@ final class AstBuilder {
         out.value(new FormattedValue(value, conversion, formatSpec, span(ctx)));
     }
 
-    /** A format spec spans its text, from after the ':' to before the closing '}'. */
+    /** A format spec spans from its ':' to before the closing '}'. */
     private Span specSpan(Token colon, Token close) {
-        int start = colon.getStopIndex() + 1;
-        return source.span(start, Math.max(start, close.getStartIndex()));
+        return source.span(colon.getStartIndex(), close.getStartIndex());
+    }
+
+    private static Token tokenAfter(ParserRuleContext ctx, Token token) {
+        for (int i = 0; i < ctx.getChildCount() - 1; i++) {
+            if (ctx.getChild(i) instanceof TerminalNode terminal && terminal.getSymbol() == token) {
+                return ((TerminalNode) ctx.getChild(i + 1)).getSymbol();
+            }
+        }
+        throw new IllegalStateException("no token after " + token.getText());
     }
 }

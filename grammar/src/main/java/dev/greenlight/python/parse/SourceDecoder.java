@@ -1,5 +1,6 @@
 package dev.greenlight.python.parse;
 
+import dev.greenlight.python.antlr.PythonLexer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.Token;
 
 /**
  * Turns the bytes of a Python source file into text as CPython does (PEP 263, PEP 3120): a UTF-8
@@ -265,20 +269,17 @@ public final class SourceDecoder {
     }
 
     /**
-     * UTF-8, with CPython's message for the first invalid sequence. The position in the message is
-     * counted from the start of the line holding the bad byte.
+     * UTF-8, with CPython's message for the first invalid sequence. Like CPython when compiling
+     * bytes, the position in the message is counted from the start of the token holding the bad
+     * byte (for a string literal, from the start of its contents), and a sequence cut short by the
+     * end of that token is "unexpected end of data".
      */
     static DecodedSource decodeUtf8(byte[] b, int offset) {
         int n = b.length;
         int i = offset;
-        int lineStart = offset;
-        String error = null;
         while (i < n) {
             int c = b[i] & 0xFF;
             if (c < 0x80) {
-                if (c == '\n' || c == '\r') {
-                    lineStart = i + 1;
-                }
                 i++;
                 continue;
             }
@@ -298,30 +299,70 @@ public final class SourceDecoder {
                 min2 = c == 0xF0 ? 0x90 : 0x80;
                 max2 = c == 0xF4 ? 0x8F : 0xBF;
             } else {
-                error = utf8Error(c, i - lineStart, "invalid start byte");
-                break;
+                return utf8Failure(b, offset, i, "invalid start byte", false);
             }
-            String problem = null;
             for (int k = 1; k <= need; k++) {
                 if (i + k >= n) {
-                    problem = "unexpected end of data";
-                    break;
+                    return utf8Failure(b, offset, i, "unexpected end of data", false);
                 }
                 int cc = b[i + k] & 0xFF;
                 int lo = k == 1 ? min2 : 0x80;
                 int hi = k == 1 ? max2 : 0xBF;
                 if (cc < lo || cc > hi) {
-                    problem = "invalid continuation byte";
-                    break;
+                    return utf8Failure(b, offset, i, "invalid continuation byte", cc < 0x80);
                 }
-            }
-            if (problem != null) {
-                error = utf8Error(c, i - lineStart, problem);
-                break;
             }
             i += need + 1;
         }
-        return new DecodedSource(new String(b, offset, n - offset, StandardCharsets.UTF_8), error);
+        return new DecodedSource(new String(b, offset, n - offset, StandardCharsets.UTF_8), null);
+    }
+
+    private static DecodedSource utf8Failure(byte[] b, int offset, int bad, String reason, boolean cutByAscii) {
+        String text = new String(b, offset, b.length - offset, StandardCharsets.UTF_8);
+        String validPrefix = new String(b, offset, bad - offset, StandardCharsets.UTF_8);
+        int badChar = validPrefix.length();
+        int badCp = validPrefix.codePointCount(0, badChar);
+        int fromCp = -1;
+        int endCp = -1;
+        try {
+            Lexer lexer = new PythonLexer(CharStreams.fromString(text));
+            for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+                if (t.getStartIndex() <= badCp && badCp <= t.getStopIndex()) {
+                    fromCp = t.getStartIndex();
+                    endCp = t.getStopIndex() + 1;
+                    if (t.getType() == PythonLexer.STRING) {
+                        String tt = t.getText();
+                        int p = 0;
+                        while (p < tt.length() && tt.charAt(p) != '\'' && tt.charAt(p) != '"') {
+                            p++;
+                        }
+                        int q = p + 2 < tt.length() && tt.charAt(p + 1) == tt.charAt(p) && tt.charAt(p + 2) == tt.charAt(p) ? 3 : 1;
+                        fromCp = Math.min(badCp, t.getStartIndex() + p + q);
+                        endCp = Math.max(badCp + 1, endCp - q);
+                    }
+                    break;
+                }
+                if (t.getStartIndex() > badCp) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            fromCp = -1;
+        }
+        int from;
+        if (fromCp >= 0) {
+            int fromChar = validPrefix.offsetByCodePoints(0, fromCp);
+            from = validPrefix.substring(0, fromChar).getBytes(StandardCharsets.UTF_8).length + offset;
+            if (cutByAscii && badCp + 1 >= endCp) {
+                reason = "unexpected end of data";
+            }
+        } else {
+            from = bad;
+            while (from > offset && b[from - 1] != '\n' && b[from - 1] != '\r') {
+                from--;
+            }
+        }
+        return new DecodedSource(text, utf8Error(b[bad] & 0xFF, bad - from, reason));
     }
 
     private static String utf8Error(int b, int pos, String reason) {

@@ -17,18 +17,21 @@ import java.util.Objects;
  * {@link ClampListener}; {@link #resolve(Position, PositionEncoding)} returns the clamp as a flag
  * instead of reporting it.
  *
- * <p>An edit builds the new text in O(n) (two block copies) and updates the line index by
- * scanning only the inserted text, copying the other line starts (O(lines), no text scan).
+ * <p>The text is held in chunks of a few thousand characters: an edit copies the chunks it
+ * touches and two small arrays, and updates the line index by scanning only the inserted text and
+ * shifting the other line starts (O(lines) int copies, no text scan). {@link #text()} builds the
+ * flat string on first call and caches it (O(n) once per version; a document opened from a string
+ * has it already); {@link #charAt(int)} and {@link #substring(int, int)} never need it.
  */
 public final class Document {
 
-    private final String text;
+    private final TextChunks text;
     private final int version;
     /** UTF-16 offset where each line starts; exactly {@link #lineCount()} long, {@code lineStarts[0] == 0}. */
     private final int[] lineStarts;
     private final ClampListener clampListener;
 
-    private Document(String text, int version, int[] lineStarts, ClampListener clampListener) {
+    private Document(TextChunks text, int version, int[] lineStarts, ClampListener clampListener) {
         this.text = text;
         this.version = version;
         this.lineStarts = lineStarts;
@@ -47,7 +50,14 @@ public final class Document {
     public static Document of(String text, int version, ClampListener clampListener) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(clampListener, "clampListener");
-        return new Document(text, version, scanLineStarts(text), clampListener);
+        return new Document(TextChunks.of(text), version, scanLineStarts(text), clampListener);
+    }
+
+    /** As {@link #of(String, int, ClampListener)} with chunks of about {@code chunkSize} units (tests). */
+    static Document of(String text, int version, ClampListener clampListener, int chunkSize) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(clampListener, "clampListener");
+        return new Document(TextChunks.of(text, chunkSize), version, scanLineStarts(text), clampListener);
     }
 
     /** The same document, reporting clamps to {@code listener} (kept by the documents edits derive from it). */
@@ -59,8 +69,23 @@ public final class Document {
         return new Document(text, newVersion, lineStarts, clampListener);
     }
 
+    /** The whole text (built on the first call for an edited document, then cached). */
     public String text() {
+        return text.toString();
+    }
+
+    /** The whole text as a character sequence that needs no flat copy: O(log n) {@code charAt}. */
+    public CharSequence chars() {
         return text;
+    }
+
+    public char charAt(int offset) {
+        return text.charAt(offset);
+    }
+
+    /** The text of UTF-16 offsets {@code [from, to)}: O(log n + to - from), no flat copy of the whole text. */
+    public String substring(int from, int to) {
+        return text.substring(from, to);
     }
 
     public int version() {
@@ -169,16 +194,17 @@ public final class Document {
             }
             return new ResolvedOffset(offset, null);
         }
+        String content = text.substring(start, end);
         int units = 0;
-        int i = start;
-        while (i < end) {
+        int i = 0;
+        while (i < content.length()) {
             if (units == character) {
-                return new ResolvedOffset(i, null);
+                return new ResolvedOffset(start + i, null);
             }
-            int codePoint = Character.codePointAt(text, i);
+            int codePoint = content.codePointAt(i);
             int width = encoding.units(codePoint);
             if (units + width > character) {
-                return new ResolvedOffset(i, ClampReason.INSIDE_CHARACTER);
+                return new ResolvedOffset(start + i, ClampReason.INSIDE_CHARACTER);
             }
             units += width;
             i += Character.charCount(codePoint);
@@ -217,7 +243,7 @@ public final class Document {
         if (clamp != null) {
             clampListener.clamped(clamp, "offset " + requested, offset);
         }
-        return new Position(line, encoding.length(text, start, offset));
+        return new Position(line, measure(start, offset, encoding));
     }
 
     /** The range of UTF-16 offsets {@code [start, end)}, each converted by {@link #position(int, PositionEncoding)}. */
@@ -235,7 +261,7 @@ public final class Document {
     /** The position at the end of the document. */
     public Position end(PositionEncoding encoding) {
         int last = lineStarts.length - 1;
-        return new Position(last, encoding.length(text, lineStarts[last], text.length()));
+        return new Position(last, measure(lineStarts[last], text.length(), encoding));
     }
 
     /** The range covering the whole document. */
@@ -305,13 +331,12 @@ public final class Document {
         Objects.checkFromToIndex(start, end, oldLength);
         String inserted = edit.text();
         if (start == 0 && end == oldLength) {
-            return new Document(inserted, newVersion, scanLineStarts(inserted), clampListener);
+            return new Document(text.replace(0, oldLength, inserted), newVersion, scanLineStarts(inserted), clampListener);
         }
-        String newText = splice(text, start, end, inserted);
         int delta = inserted.length() - (end - start);
         int[] old = lineStarts;
         int lineCount = old.length;
-        // Line starts p < start depend only on newText[p - 1] and newText[p], both before the edit:
+        // In the new text N, a line start p < start depends on N[p - 1] and N[p], both before the edit:
         // kept. Those p > start + inserted.length() depend on text after the edit: shifted. The
         // positions in between are scanned again.
         int keepBefore = lowerBound(old, start);
@@ -320,7 +345,7 @@ public final class Document {
         int[] found = null;
         int foundCount = 0;
         for (int p = start; p <= scanTo; p++) {
-            if (isLineStart(newText, p)) {
+            if (isLineStartAfterEdit(p, start, end, inserted)) {
                 if (found == null) {
                     found = new int[Math.min(16, scanTo - p + 1)];
                 } else if (foundCount == found.length) {
@@ -343,7 +368,7 @@ public final class Document {
                 starts[at + i] = old[keepAfter + i] + delta;
             }
         }
-        return new Document(newText, newVersion, starts, clampListener);
+        return new Document(text.replace(start, end, inserted), newVersion, starts, clampListener);
     }
 
     @Override
@@ -357,18 +382,32 @@ public final class Document {
         return "position " + position + " (" + encoding.lspName() + ")";
     }
 
-    private static String splice(String text, int start, int end, String inserted) {
-        int newLength = text.length() - (end - start) + inserted.length();
-        return new StringBuilder(newLength).append(text, 0, start).append(inserted).append(text, end, text.length()).toString();
+    /** Units of {@code encoding} in {@code [from, to)}, which lie on one line. */
+    private int measure(int from, int to, PositionEncoding encoding) {
+        return encoding == PositionEncoding.UTF16 ? to - from : encoding.length(text.substring(from, to));
     }
 
-    /** Whether a line starts at {@code p}: the start of the text, or right after a line break. */
-    private static boolean isLineStart(String text, int p) {
+    /**
+     * Whether a line starts at {@code p} of the new text (the start of the text, or right after a
+     * line break), for {@code start <= p <= start + inserted.length()}, read from this (old) text
+     * and the inserted text without building the new text.
+     */
+    private boolean isLineStartAfterEdit(int p, int start, int end, String inserted) {
         if (p == 0) {
             return true;
         }
-        char before = text.charAt(p - 1);
-        return before == '\n' || (before == '\r' && (p == text.length() || text.charAt(p) != '\n'));
+        int insertedEnd = start + inserted.length();
+        char before = p - 1 < start ? text.charAt(p - 1) : inserted.charAt(p - 1 - start);
+        if (before == '\n') {
+            return true;
+        }
+        if (before != '\r') {
+            return false;
+        }
+        if (p < insertedEnd) {
+            return inserted.charAt(p - start) != '\n';
+        }
+        return end == text.length() || text.charAt(end) != '\n';
     }
 
     private static int[] scanLineStarts(String text) {

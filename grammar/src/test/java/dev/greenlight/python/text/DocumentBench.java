@@ -8,7 +8,8 @@ import java.util.Random;
 /**
  * Cost of one keystroke on a large document: a one-character insertion, a deletion and a newline
  * through {@link Document#apply(List, int, PositionEncoding)} on a ~1 MB, 20,000-line text, plus
- * position conversions and a full open. Prints median, p99 and mean per operation.
+ * position conversions, a full open, and an edit followed by {@link Document#text()} (which builds
+ * the flat string). Prints median, p99 and mean per operation.
  *
  * <pre>
  * java -cp grammar/target/classes:grammar/target/test-classes dev.greenlight.python.text.DocumentBench [iterations]
@@ -28,6 +29,7 @@ public final class DocumentBench {
             run("open (Document.of)", Math.max(20, iterations / 200), new Random(1), text, Kind.OPEN, PositionEncoding.UTF16);
             run("insert 1 char, utf-16", iterations, new Random(2), text, Kind.INSERT, PositionEncoding.UTF16);
             run("insert 1 char, utf-8", iterations, new Random(3), text, Kind.INSERT, PositionEncoding.UTF8);
+            run("insert + text() (flatten)", iterations / 4, new Random(8), text, Kind.INSERT_FLAT, PositionEncoding.UTF16);
             run("delete 1 char, utf-16", iterations, new Random(4), text, Kind.DELETE, PositionEncoding.UTF16);
             run("insert newline, utf-16", iterations, new Random(5), text, Kind.NEWLINE, PositionEncoding.UTF16);
             run("offset+position, utf-16", iterations, new Random(6), text, Kind.CONVERT, PositionEncoding.UTF16);
@@ -35,7 +37,7 @@ public final class DocumentBench {
         }
     }
 
-    private enum Kind { OPEN, INSERT, DELETE, NEWLINE, CONVERT }
+    private enum Kind { OPEN, INSERT, INSERT_FLAT, DELETE, NEWLINE, CONVERT }
 
     private static void run(String name, int iterations, Random random, String text, Kind kind, PositionEncoding encoding) {
         Document document = Document.of(text, 0, ClampListener.IGNORE);
@@ -53,6 +55,10 @@ public final class DocumentBench {
                     break;
                 case INSERT:
                     document = document.apply(List.of(Change.insert(at, "x")), i, encoding);
+                    break;
+                case INSERT_FLAT:
+                    document = document.apply(List.of(Change.insert(at, "x")), i, encoding);
+                    sink += document.text().length();
                     break;
                 case DELETE:
                     document = document.apply(List.of(Change.delete(new Range(new Position(at.line(), at.character() - 1), at))), i, encoding);
@@ -77,14 +83,14 @@ public final class DocumentBench {
     /** Python-looking lines, ~50 characters on average, some non-ASCII. */
     static String buildText(int lines) {
         String[] templates = {
-            "def function_%d(self, argument, *args, **kwargs):",
-            "    \"\"\"Return the value of the thing number %d.\"\"\"",
-            "    result = compute(argument, index=%d) + offset",
-            "    if result is None and flag_%d:",
-            "        raise ValueError(f'bad value {result!r} at %d')",
-            "    for item in sorted(items, key=lambda x: x[%d]):",
-            "        total += item.weight * factor  # comment %d",
-            "    name = 'caf\u00E9 \u4E2D\u6587 %d'",
+            "def function_%d(self, argument, *args, key=None, **kwargs):",
+            "    \"\"\"Return the value of the thing number %d, or raise.\"\"\"",
+            "    result = compute_value(argument, index=%d) + self.offset",
+            "    if result is None and self.flag_%d and not kwargs:",
+            "        raise ValueError(f'bad value {result!r} for key {key!r} at %d')",
+            "    for item in sorted(self.items, key=lambda x: x[%d]):",
+            "        total += item.weight * factor  # accumulate comment %d",
+            "    name = 'caf\u00E9 \u4E2D\u6587 %d'  # non-ASCII makes the string UTF-16",
             "    return result",
             "",
         };

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@link Document#apply} against a naive rebuild of the string ({@link NaiveText}) over thousands
@@ -22,12 +22,12 @@ class DocumentRandomizedTest {
     };
     private static final int STEPS = 4000;
 
-    @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 42, 20240611})
-    void applyMatchesNaiveRebuild(long seed) {
+    @ParameterizedTest(name = "seed {0}, chunks of {1}")
+    @CsvSource({"1, 4096", "2, 4096", "3, 1", "4, 3", "5, 8", "6, 16", "42, 64", "20240611, 200"})
+    void applyMatchesNaiveRebuild(long seed, int chunkSize) {
         Random random = new Random(seed);
         String expected = randomText(random, 40);
-        Document document = Document.of(expected, 0, ClampListener.IGNORE);
+        Document document = Document.of(expected, 0, ClampListener.IGNORE, chunkSize);
         int changesApplied = 0;
         for (int step = 1; step <= STEPS; step++) {
             PositionEncoding encoding = PositionEncoding.values()[random.nextInt(3)];
@@ -41,10 +41,13 @@ class DocumentRandomizedTest {
             String context = "seed " + seed + " step " + step + " " + encoding + " " + describe(changes);
             document = document.apply(changes, step, encoding);
             changesApplied += count;
-            assertEquals(expected, document.text(), context);
-            assertEquals(step, document.version());
-            assertArrayEquals(NaiveText.lineStarts(expected), document.lineStarts(), context);
+            // before text(), which caches the flat string: these read the chunks
+            assertEquals(expected.length(), document.length(), context);
+            checkChars(random, document, expected, context);
             checkPositions(random, document, expected, context);
+            assertArrayEquals(NaiveText.lineStarts(expected), document.lineStarts(), context);
+            assertEquals(expected, random.nextBoolean() ? document.chars().toString() : document.text(), context);
+            assertEquals(step, document.version());
             if (random.nextInt(8) == 0) {
                 // a raw offset edit, which may split a surrogate pair or a CRLF
                 int a = random.nextInt(expected.length() + 1);
@@ -61,6 +64,16 @@ class DocumentRandomizedTest {
             }
         }
         assertEquals(true, changesApplied >= STEPS);
+    }
+
+    private static void checkChars(Random random, Document document, String text, String context) {
+        for (int i = 0; i < 4 && !text.isEmpty(); i++) {
+            int at = random.nextInt(text.length());
+            assertEquals(text.charAt(at), document.charAt(at), context + " charAt " + at);
+        }
+        int from = random.nextInt(text.length() + 1);
+        int to = from + random.nextInt(text.length() - from + 1);
+        assertEquals(text.substring(from, to), document.substring(from, to), context + " substring " + from + ".." + to);
     }
 
     private static void checkPositions(Random random, Document document, String text, String context) {

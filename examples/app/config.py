@@ -1,0 +1,11 @@
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env")
+
+    database_url: str = "postgresql+asyncpg://bookshop:bookshop@localhost:5432/bookshop"
+    echo_sql: bool = False
+
+
+settings = Settings()

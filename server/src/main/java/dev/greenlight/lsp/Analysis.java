@@ -1,0 +1,178 @@
+package dev.greenlight.lsp;
+
+import dev.greenlight.config.ConfigException;
+import dev.greenlight.config.ConfigResolver;
+import dev.greenlight.config.Settings;
+import dev.greenlight.engine.CheckResult;
+import dev.greenlight.engine.Checker;
+import dev.greenlight.engine.Workers;
+import dev.greenlight.source.SourceFile;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The open documents and their analysis, off the message thread. Edits replace a document at
+ * once (on the message thread, in order); analysis runs on a worker, always on the newest
+ * version: changes that arrive while one analysis runs coalesce into one more. A result is
+ * published only if its version is still the document's version when it is done.
+ */
+final class Analysis {
+
+    /** A document at one version, checked. */
+    record Result(OpenDocument document, SourceFile source, CheckResult check) {
+
+        int version() {
+            return document.version();
+        }
+    }
+
+    private final Map<String, OpenDocument> documents = new ConcurrentHashMap<>();
+    private final Map<String, Result> results = new ConcurrentHashMap<>();
+    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Workers.factory("greenlight-analysis"));
+    private final Checker checker = new Checker();
+    private final Log log;
+    private volatile Path root;
+    private volatile ConfigResolver configs;
+    private volatile EditorSettings editorSettings = EditorSettings.NONE;
+    private final Set<String> reportedConfigErrors = ConcurrentHashMap.newKeySet();
+
+    Analysis(Log log, Path root) {
+        this.log = log;
+        setRoot(root);
+    }
+
+    void setRoot(Path root) {
+        this.root = root;
+        this.configs = ConfigResolver.discovering(root);
+    }
+
+    /** Forget cached pyproject.toml files (one changed on disk). */
+    void reloadConfiguration() {
+        configs = ConfigResolver.discovering(root);
+        reportedConfigErrors.clear();
+        results.clear();
+    }
+
+    void setEditorSettings(EditorSettings settings) {
+        editorSettings = settings == null ? EditorSettings.NONE : settings;
+        results.clear();
+    }
+
+    OpenDocument document(String uri) {
+        return documents.get(uri);
+    }
+
+    Collection<OpenDocument> documents() {
+        return documents.values();
+    }
+
+    void put(OpenDocument document) {
+        documents.put(document.uri(), document);
+    }
+
+    void remove(String uri) {
+        documents.remove(uri);
+        results.remove(uri);
+    }
+
+    /**
+     * Analyzes the newest version of {@code uri} on the worker unless an analysis is already
+     * waiting there, and hands each result that is still current to {@code publish}.
+     */
+    void schedule(String uri, Consumer<Result> publish) {
+        if (!scheduled.add(uri)) {
+            return;
+        }
+        worker.execute(() -> {
+            scheduled.remove(uri);
+            OpenDocument document = documents.get(uri);
+            if (document == null) {
+                return;
+            }
+            try {
+                Result result = analyze(document);
+                if (isCurrent(result)) {
+                    publish.accept(result);
+                }
+            } catch (RuntimeException | StackOverflowError error) {
+                log.error("analysis of " + document.displayName() + " failed", error);
+            }
+        });
+    }
+
+    /** The result for the document's current version, computed on the worker when needed. */
+    CompletableFuture<Result> current(String uri) {
+        OpenDocument document = documents.get(uri);
+        if (document == null) {
+            return CompletableFuture.failedFuture(new UnknownDocumentException(uri));
+        }
+        Result cached = results.get(uri);
+        if (cached != null && cached.document().document() == document.document()) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        return CompletableFuture.supplyAsync(() -> analyze(document), worker);
+    }
+
+    boolean isCurrent(Result result) {
+        OpenDocument now = documents.get(result.document().uri());
+        return now != null && now.document() == result.document().document();
+    }
+
+    /** Whether rules are on for this document: {@code select}/{@code ignore} and per-file ignores. */
+    Predicate<String> selection(OpenDocument document) {
+        return settings(document).selectionFor(document.path());
+    }
+
+    private Result analyze(OpenDocument document) {
+        SourceFile source = new SourceFile(document.path(), document.displayName(), document.document().text());
+        CheckResult check = checker.check(source, selection(document));
+        for (String internal : check.internalErrors()) {
+            log.error(internal, null);
+        }
+        Result result = new Result(document, source, check);
+        if (isCurrent(result)) {
+            results.put(document.uri(), result);
+        }
+        return result;
+    }
+
+    private Settings settings(OpenDocument document) {
+        Settings settings;
+        try {
+            settings = configs.settingsFor(document.path() != null ? document.path() : root);
+        } catch (ConfigException e) {
+            if (reportedConfigErrors.add(e.getMessage())) {
+                log.warning(e.getMessage() + " (using the default settings)");
+            }
+            settings = Settings.defaults(root);
+        }
+        EditorSettings editor = editorSettings;
+        return settings.withOverrides(editor.select(), editor.ignore());
+    }
+
+    void shutdown() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A request named a document that is not open. */
+    static final class UnknownDocumentException extends RuntimeException {
+        UnknownDocumentException(String uri) {
+            super("document not open: " + uri);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.greenlight.cli;
+
+import static dev.greenlight.cli.CliTestSupport.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.greenlight.BuildInfo;
+import dev.greenlight.cli.CliTestSupport.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rule}, {@code parse}, {@code version}, and a command line without a command. */
+class CommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ruleDocumentation() {
+        Run run = run(dir, "rule", "GL006");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("# await-outside-async (GL006)\n\n"), run.out());
+        assertTrue(run.out().contains("\n## What it does\n"), run.out());
+        assertTrue(run.out().contains("Default severity: error. A fix is sometimes available."), run.out());
+        assertEquals(run.out(), run(dir, "rule", "await-outside-async").out());
+    }
+
+    @Test
+    void ruleList() {
+        Run run = run(dir, "rule", "--all");
+        assertEquals(0, run.exitCode());
+        assertEquals("""
+                GL000  syntax-error         Python cannot read this code: the module does not import
+                GL006  await-outside-async  `await`, `async with`, `async for` or an async comprehension inside a plain `def`
+                """, run.out());
+    }
+
+    @Test
+    void unknownRule() {
+        Run run = run(dir, "rule", "GL999");
+        assertEquals(2, run.exitCode());
+        assertEquals("greenlight: error: unknown rule `GL999` (greenlight rule --all lists them)\n", run.err());
+        assertEquals(2, run(dir, "rule").exitCode());
+    }
+
+    @Test
+    void parseDump() throws IOException {
+        Files.writeString(dir.resolve("m.py"), "x = 1\n");
+        Run run = run(dir, "parse", "m.py", "--dump", "--indent", "-1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("Module(body=[Assign(targets=[Name(id='x', ctx=Store(), lineno=1, col_offset=0, end_lineno=1, "
+                + "end_col_offset=1)], value=Constant(value=1, lineno=1, col_offset=4, end_lineno=1, end_col_offset=5), "
+                + "lineno=1, col_offset=0, end_lineno=1, end_col_offset=5)])\n", run.out());
+    }
+
+    @Test
+    void parseReportsSyntaxErrors() throws IOException {
+        Files.writeString(dir.resolve("bad.py"), "def f()\n    pass\n");
+        Run run = run(dir, "parse", "bad.py");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("bad.py:1:"), run.err());
+        assertEquals(2, run(dir, "parse", "missing.py").exitCode());
+    }
+
+    @Test
+    void version() {
+        Run run = run(dir, "version");
+        assertEquals(0, run.exitCode());
+        assertEquals("greenlight " + BuildInfo.version() + "\n", run.out());
+        assertTrue(!BuildInfo.version().equals("unknown"));
+        assertEquals(run.out(), run(dir, "--version").out());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Run run = run(dir);
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("greenlight: error: a command is required\n"), run.err());
+    }
+}

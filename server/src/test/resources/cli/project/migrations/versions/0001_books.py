@@ -1,0 +1,2 @@
+def upgrade(connection):
+    await connection.execute("CREATE TABLE books (id serial primary key)")

@@ -1,0 +1,2 @@
+def test_read_book(session):
+    assert await session.get(Book, 1) is None
