@@ -1,5 +1,11 @@
 package dev.greenlight.cli;
 
+import dev.greenlight.lsp.ServerLauncher;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,8 +16,18 @@ final class ServerCommand extends CliCommand {
     Integer port;
 
     @Override
-    public Integer call() {
-        cli.error("the language server is not built yet");
-        return Main.EXIT_ERROR;
+    public Integer call() throws IOException {
+        if (port != null) {
+            return ServerLauncher.serveSocket(port, cli.err());
+        }
+        // Standard output carries the protocol: nothing else may be printed there.
+        OutputStream protocol = new FileOutputStream(FileDescriptor.out);
+        PrintStream previous = System.out;
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        try {
+            return ServerLauncher.serve(cli.in(), protocol);
+        } finally {
+            System.setOut(previous);
+        }
     }
 }

@@ -123,6 +123,11 @@ final class Analysis {
         return CompletableFuture.supplyAsync(() -> analyze(document), worker);
     }
 
+    /** The worker that analysis runs on, for work that follows from a result (code actions). */
+    java.util.concurrent.Executor worker() {
+        return worker;
+    }
+
     boolean isCurrent(Result result) {
         OpenDocument now = documents.get(result.document().uri());
         return now != null && now.document() == result.document().document();

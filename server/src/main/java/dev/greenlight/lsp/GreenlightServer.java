@@ -1,7 +1,6 @@
 package dev.greenlight.lsp;
 
 import dev.greenlight.BuildInfo;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -152,9 +151,5 @@ public final class GreenlightServer implements LanguageServer, LanguageClientAwa
                 exit.accept(1);
             }
         }, 3, 3, TimeUnit.SECONDS);
-    }
-
-    static URI uri(String text) {
-        return URI.create(text);
     }
 }

@@ -118,14 +118,14 @@ final class TextDocuments implements TextDocumentService {
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         String uri = params.getTextDocument().getUri();
-        return current(uri).thenApply(result -> {
+        return current(uri).thenApplyAsync(result -> {
             List<Either<Command, CodeAction>> actions = new ArrayList<>();
             for (CodeAction action : codeActions.actions(result, analysis.selection(result.document()), params,
                     server.features())) {
                 actions.add(Either.forRight(action));
             }
             return actions;
-        });
+        }, analysis.worker());
     }
 
     @Override
@@ -133,10 +133,10 @@ final class TextDocuments implements TextDocumentService {
         if (!(action.getData() instanceof JsonObject data) || !data.has("uri")) {
             return CompletableFuture.completedFuture(action);
         }
-        return current(data.get("uri").getAsString()).thenApply(result -> {
+        return current(data.get("uri").getAsString()).thenApplyAsync(result -> {
             action.setEdit(codeActions.resolve(result, analysis.selection(result.document()), data, server.features()));
             return action;
-        });
+        }, analysis.worker());
     }
 
     /** Re-analyzes every open document (settings changed). */

@@ -8,7 +8,6 @@ import dev.greenlight.config.RuleSelection;
 import dev.greenlight.engine.Checker;
 import dev.greenlight.source.SourceFile;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class SyntaxErrorRuleTest {
@@ -29,8 +28,6 @@ class SyntaxErrorRuleTest {
     }
 
     @Test
-    @Disabled("grammar: after a syntax error, the statement-by-statement recovery parses a compound "
-            + "statement apart from its indented body, so no def survives; enable when fixed there")
     void otherRulesStillRunOnWhatParsed() {
         String text = "def f(db):\n    await db.commit()\n\ndef broken()\n    pass\n";
         List<Diagnostic> diagnostics = check(text);

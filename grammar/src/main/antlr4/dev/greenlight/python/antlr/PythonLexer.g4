@@ -120,11 +120,17 @@ EXCLAMATION      : '!' ;
 
 // ---------------------------------------------------------------------------------------------
 // Names (PEP 3131). NFKC normalisation of the name is left to whoever builds the tree.
+//
+// The lexer never sees a non-ASCII code point: PythonLexerBase hands it a view of the input in
+// which each one is replaced by a class character, \u0001 for XID_Start, \u0002 for the rest of
+// XID_Continue, \u0003 for anything else (real \u0001 and \u0002 become \u0003 too). Token text
+// and offsets are those of the real input. This keeps every step of the lexer in ANTLR's DFA cache,
+// which only covers characters below 128, so text in any script lexes as fast as ASCII.
 
 NAME : ID_START ID_CONTINUE* ;
 
-fragment ID_START    : [_\p{XID_Start}] ;
-fragment ID_CONTINUE : [\p{XID_Continue}] ;
+fragment ID_START    : [_a-zA-Z\u0001] ;
+fragment ID_CONTINUE : [_a-zA-Z0-9\u0001\u0002] ;
 
 // ---------------------------------------------------------------------------------------------
 // Numbers. Malformed numbers ("1_", "0x", "012", "1abc") are found by PythonLexerBase, which

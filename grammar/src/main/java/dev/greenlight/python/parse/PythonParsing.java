@@ -11,9 +11,7 @@ import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.ListTokenSource;
-import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -24,9 +22,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * Reads Python source into the typed AST. Never throws on bad input: syntax errors come back in
  * the {@link ParseResult} next to the tree of every statement that did parse.
  *
- * <p>The whole module is parsed in ANTLR's fast SLL mode first, then in full LL mode if SLL gave
- * up. Only when both fail is the token stream cut into top-level statements, each parsed alone,
- * so that one broken statement costs its own tree and not the rest of the module.
+ * <p>The token stream is cut into top-level statements as it is lexed, and each is parsed alone:
+ * in ANTLR's fast SLL mode first, then in full LL mode if SLL gave up. One broken statement costs
+ * its own tree and not the rest of the module, and only one statement's parse tree is ever alive.
  */
 public final class PythonParsing {
 
@@ -69,56 +67,45 @@ public final class PythonParsing {
         SourceMap source = new SourceMap(text);
         PythonLexer lexer = new PythonLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        tokens.fill();
         List<SyntaxError> errors = new ArrayList<>();
-        for (LexicalError lexical : lexer.lexicalErrors()) {
-            errors.add(new SyntaxError(lexical.message(), source.span(lexical.start(), Math.max(lexical.start(), lexical.end()))));
-        }
         AstBuilder builder = new AstBuilder(source, errors);
         List<Statement> body = new ArrayList<>();
-
-        PythonParser parser = new PythonParser(tokens);
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new BailErrorStrategy());
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        PythonParser.FileInputContext file = null;
-        try {
-            file = parser.fileInput();
-        } catch (ParseCancellationException sllFailed) {
-            tokens.seek(0);
-            parser.reset();
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            try {
-                file = parser.fileInput();
-            } catch (ParseCancellationException llFailed) {
-                file = null;
-            }
+        TopLevelStatements statements = new TopLevelStatements(lexer);
+        for (List<Token> statement = statements.next(); statement != null; statement = statements.next()) {
+            parseStatement(statement, source, builder, errors, body);
         }
-        if (file != null) {
-            for (PythonParser.StatementContext statement : file.statement()) {
-                builder.statement(statement, body);
-            }
-        } else {
-            parseStatementByStatement(tokens.getTokens(), source, builder, errors, body);
+        for (LexicalError lexical : lexer.lexicalErrors()) {
+            errors.add(new SyntaxError(lexical.message(),
+                    source.span(lexical.start(), Math.max(lexical.start(), lexical.end()))));
         }
         errors.sort(Comparator.comparingInt(e -> e.span().start()));
         return new ParseResult(new Module(body, List.of()), errors);
     }
 
-    private static void parseStatementByStatement(List<Token> all, SourceMap source, AstBuilder builder,
+    /** Parses one top-level statement in SLL mode, then in full LL mode if SLL gave up. */
+    private static void parseStatement(List<Token> tokens, SourceMap source, AstBuilder builder,
             List<SyntaxError> errors, List<Statement> body) {
-        for (List<Token> chunk : TopLevelStatements.split(all)) {
-            PythonParser parser = new PythonParser(new CommonTokenStream(new ListTokenSource(chunk)));
-            parser.removeErrorListeners();
-            parser.setErrorHandler(new BailErrorStrategy());
+        CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(tokens));
+        PythonParser parser = new PythonParser(stream);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        PythonParser.FileInputContext parsed;
+        try {
+            parsed = parser.fileInput();
+        } catch (ParseCancellationException sllFailed) {
+            stream.seek(0);
+            parser.reset();
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             try {
-                PythonParser.SingleStatementContext statement = parser.singleStatement();
-                builder.statement(statement.statement(), body);
+                parsed = parser.fileInput();
             } catch (ParseCancellationException failed) {
                 errors.add(describe(failed, parser, source));
+                return;
             }
+        }
+        for (PythonParser.StatementContext statement : parsed.statement()) {
+            builder.statement(statement, body);
         }
     }
 
@@ -132,17 +119,17 @@ public final class PythonParsing {
         } catch (RuntimeException noContext) {
             // No expectation is known where prediction failed; the plain message will do.
         }
-        String message = message(offending, expected, cause);
+        String message = message(offending, expected);
         int start = offending.getStartIndex();
         int end = Math.max(start, offending.getStopIndex() + 1);
-        if (offending.getType() == Token.EOF || start < 0) {
+        if (offending.getType() == Token.EOF || offending.getType() == PythonLexer.NEWLINE || start < 0) {
             start = Math.max(0, offending.getStartIndex());
             end = start;
         }
         return new SyntaxError(message, source.span(start, end));
     }
 
-    private static String message(Token offending, IntervalSet expected, RecognitionException cause) {
+    private static String message(Token offending, IntervalSet expected) {
         int type = offending.getType();
         if (type == PythonLexer.INDENT) {
             return "unexpected indent";
@@ -155,15 +142,9 @@ public final class PythonParsing {
             if (only == PythonLexer.COLON) {
                 return "expected ':'";
             }
-            if (only == PythonLexer.RPAR || only == PythonLexer.RSQB || only == PythonLexer.RBRACE) {
-                return "invalid syntax. Perhaps you forgot a comma?";
-            }
         }
         if (type == Token.EOF) {
             return "unexpected EOF while parsing";
-        }
-        if (cause instanceof NoViableAltException || cause instanceof InputMismatchException) {
-            return "invalid syntax";
         }
         return "invalid syntax";
     }

@@ -1,32 +1,47 @@
 package dev.greenlight.python.parse;
 
 import dev.greenlight.python.antlr.PythonLexer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
 
 /**
- * Cuts a token stream into top-level statements, so that each can be parsed alone. A statement
- * ends with a NEWLINE at indentation zero or with the DEDENT that returns there, unless what
- * follows continues it: {@code else}, {@code elif}, {@code except}, {@code finally}, or the
- * {@code def}/{@code class} that a run of decorators is waiting for.
+ * Cuts the lexer's token stream into top-level statements as it is read, so that each statement
+ * is parsed on its own: a syntax error costs only its statement, and only one statement's parse
+ * tree is alive at a time. A statement ends with a NEWLINE at indentation zero or with the DEDENT
+ * that returns there, unless what follows continues it: the INDENT of its block, {@code else},
+ * {@code elif}, {@code except}, {@code finally}, or the {@code def}/{@code class} that a run of
+ * decorators is waiting for.
  */
 final class TopLevelStatements {
 
-    private TopLevelStatements() {
+    private final TokenSource lexer;
+    /** Tokens read ahead to see what follows a possible end of statement. */
+    private final ArrayDeque<Token> pending = new ArrayDeque<>();
+    private boolean exhausted;
+
+    TopLevelStatements(TokenSource lexer) {
+        this.lexer = lexer;
     }
 
-    static List<List<Token>> split(List<Token> tokens) {
-        List<List<Token>> statements = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
+    /** The tokens of the next top-level statement (with the comments before it), or null at the end. */
+    List<Token> next() {
+        if (exhausted && pending.isEmpty()) {
+            return null;
+        }
+        List<Token> statement = new ArrayList<>();
         int depth = 0;
         boolean decoratorsWaiting = false;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
+        boolean seenDefault = false;
+        while (true) {
+            Token token = take();
             if (token.getType() == Token.EOF) {
-                break;
+                exhausted = true;
+                return statement.isEmpty() ? null : statement;
             }
-            current.add(token);
+            statement.add(token);
             if (token.getChannel() != Token.DEFAULT_CHANNEL) {
                 continue;
             }
@@ -35,43 +50,43 @@ final class TopLevelStatements {
                 depth++;
             } else if (type == PythonLexer.DEDENT) {
                 depth = Math.max(0, depth - 1);
-            } else if (depth == 0 && type == PythonLexer.AT && firstDefault(current) == token) {
+            } else if (depth == 0 && type == PythonLexer.AT && !seenDefault) {
                 decoratorsWaiting = true;
             } else if (depth == 0 && (type == PythonLexer.DEF || type == PythonLexer.CLASS)) {
                 decoratorsWaiting = false;
             }
+            seenDefault = true;
             boolean atEnd = depth == 0 && (type == PythonLexer.NEWLINE || type == PythonLexer.DEDENT);
-            if (atEnd && !decoratorsWaiting && !continues(nextDefault(tokens, i + 1))) {
-                statements.add(current);
-                current = new ArrayList<>();
+            if (atEnd && !decoratorsWaiting && !continues(peekDefaultType())) {
+                return statement;
             }
         }
-        if (!current.isEmpty()) {
-            statements.add(current);
-        }
-        return statements;
     }
 
     private static boolean continues(int nextType) {
         return nextType == PythonLexer.ELSE || nextType == PythonLexer.ELIF || nextType == PythonLexer.EXCEPT
-                || nextType == PythonLexer.FINALLY || nextType == PythonLexer.DEDENT;
+                || nextType == PythonLexer.FINALLY || nextType == PythonLexer.INDENT || nextType == PythonLexer.DEDENT;
     }
 
-    private static Token firstDefault(List<Token> tokens) {
-        for (Token token : tokens) {
+    private Token take() {
+        if (!pending.isEmpty()) {
+            return pending.removeFirst();
+        }
+        return lexer.nextToken();
+    }
+
+    private int peekDefaultType() {
+        for (Token token : pending) {
             if (token.getChannel() == Token.DEFAULT_CHANNEL) {
-                return token;
+                return token.getType();
             }
         }
-        return null;
-    }
-
-    private static int nextDefault(List<Token> tokens, int from) {
-        for (int i = from; i < tokens.size(); i++) {
-            if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
-                return tokens.get(i).getType();
+        while (true) {
+            Token token = lexer.nextToken();
+            pending.addLast(token);
+            if (token.getType() == Token.EOF || token.getChannel() == Token.DEFAULT_CHANNEL) {
+                return token.getType();
             }
         }
-        return Token.EOF;
     }
 }
