@@ -75,6 +75,15 @@ class CommandsTest {
     }
 
     @Test
+    void helpOfEveryCommand() {
+        for (String command : new String[] {"check", "rule", "parse", "version", "server"}) {
+            Run run = run(dir, command, "--help");
+            assertEquals(0, run.exitCode(), command);
+            assertTrue(run.out().startsWith("Usage: greenlight " + command), run.out());
+        }
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         Run run = run(dir);
         assertEquals(2, run.exitCode());

@@ -128,8 +128,19 @@ public abstract class PythonLexerBase extends Lexer {
     private Token lastReal;
 
     protected PythonLexerBase(CharStream input) {
-        super(input);
+        super(new ClassifyingCharStream(input));
         removeErrorListeners();
+    }
+
+    @Override
+    public void setInputStream(org.antlr.v4.runtime.IntStream input) {
+        super.setInputStream(input instanceof ClassifyingCharStream ? input
+            : new ClassifyingCharStream((CharStream) input));
+    }
+
+    /** The real character at {@code LA(i)} (the lexer itself sees class characters). */
+    private int rawLA(int i) {
+        return _input instanceof ClassifyingCharStream c ? c.rawLA(i) : _input.LA(i);
     }
 
     /** The errors found so far, in input order of detection. */
@@ -757,24 +768,31 @@ public abstract class PythonLexerBase extends Lexer {
         pending.add(synthetic(type, lastReal.getStopIndex() + 1, pos[0], pos[1]));
     }
 
-    /** Line and column just after a token. */
+    /**
+     * Line and column just after a token, counted as ANTLR counts them: one column per input
+     * index, a new line after each '\n'.
+     */
     private static int[] endPosition(Token t) {
         int line = t.getLine();
         int col = t.getCharPositionInLine();
         String text = t.getText();
-        if (text == null) {
+        if (text == null || text.isEmpty()) {
             return new int[] {line, col};
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                line++;
-                col = 0;
-            } else if (c != '\r' && !Character.isLowSurrogate(c)) {
-                col++;
+        boolean utf16Indexed = t.getStopIndex() - t.getStartIndex() + 1 == text.length();
+        int lastNl = text.lastIndexOf('\n');
+        String tail = lastNl < 0 ? text : text.substring(lastNl + 1);
+        int symbols = utf16Indexed ? tail.length() : tail.codePointCount(0, tail.length());
+        if (lastNl < 0) {
+            return new int[] {line, col + symbols};
+        }
+        int breaks = 0;
+        for (int i = 0; i <= lastNl; i++) {
+            if (text.charAt(i) == '\n') {
+                breaks++;
             }
         }
-        return new int[] {line, col};
+        return new int[] {line + breaks, symbols};
     }
 
     private int lastRealEndLine(Token fallback) {
@@ -821,7 +839,7 @@ public abstract class PythonLexerBase extends Lexer {
      * skipped; the NUMBER token keeps its valid text.
      */
     private void checkNumberEnd(Token t) {
-        int c = _input.LA(1);
+        int c = rawLA(1);
         if (!isPotentialIdentifierChar(c)) {
             return;
         }
@@ -831,20 +849,20 @@ public abstract class PythonLexerBase extends Lexer {
         boolean radix = text.charAt(0) == '0' && (second == 'x' || second == 'o' || second == 'b');
         boolean zeros = isZeros(text);
         if (zeros && (c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == 'b' || c == 'B')) {
-            msg = radixError(Character.toLowerCase((char) c), _input.LA(2));
-        } else if (zeros && (isDigit(c) || (c == '_' && isDigit(_input.LA(2))))) {
+            msg = radixError(Character.toLowerCase((char) c), rawLA(2));
+        } else if (zeros && (isDigit(c) || (c == '_' && isDigit(rawLA(2))))) {
             msg = "leading zeros in decimal integer literals are not permitted; "
                 + "use an 0o prefix for octal integers";
         } else if (followedByKeyword()) {
             return; // "1if x else y": allowed (CPython only warns)
         } else if (radix) {
-            msg = radixError(second, c == '_' ? _input.LA(2) : c);
+            msg = radixError(second, c == '_' ? rawLA(2) : c);
         } else {
             char last = Character.toLowerCase(text.charAt(text.length() - 1));
             msg = last == 'j' ? "invalid imaginary literal" : "invalid decimal literal";
         }
         int n = 0;
-        while (isPotentialIdentifierChar(_input.LA(1))) {
+        while (isPotentialIdentifierChar(rawLA(1))) {
             _input.consume();
             n++;
         }
@@ -881,11 +899,11 @@ public abstract class PythonLexerBase extends Lexer {
         outer:
         for (String kw : KEYWORDS_AFTER_NUMBER) {
             for (int i = 0; i < kw.length(); i++) {
-                if (_input.LA(i + 1) != kw.charAt(i)) {
+                if (rawLA(i + 1) != kw.charAt(i)) {
                     continue outer;
                 }
             }
-            if (!isPotentialIdentifierChar(_input.LA(kw.length() + 1))) {
+            if (!isPotentialIdentifierChar(rawLA(kw.length() + 1))) {
                 return true;
             }
         }
@@ -903,10 +921,26 @@ public abstract class PythonLexerBase extends Lexer {
 
     private void onErrorChar(Token t) {
         int start = t.getStartIndex();
-        String text = t.getText();
-        int cp = text.codePointAt(0);
+        int cp = rawAt(start);
+        String text = new String(Character.toChars(cp));
         if (cp == 0xFEFF && start == 0) {
             return; // byte order mark
+        }
+        // The lexer consumed one index; a UTF-16 indexed stream has a second one for a surrogate pair.
+        int width = _input instanceof ClassifyingCharStream c ? c.widthAt(start) : 1;
+        int n = width - 1;
+        _input.seek(start + width);
+        // A run of the same bad character is one error.
+        if (cp != '\\') {
+            while (start + n + 1 < _input.size() + 1 && rawAt(start + n + 1) == cp) {
+                n += width;
+            }
+            _input.seek(start + 1 + n);
+        }
+        setCharPositionInLine(getCharPositionInLine() + n);
+        int end = start + 1 + n;
+        if (errors.size() >= MAX_ERRORS) {
+            return;
         }
         String msg;
         if (cp == '\\') {
@@ -919,7 +953,19 @@ public abstract class PythonLexerBase extends Lexer {
         } else {
             msg = String.format("invalid character '%s' (U+%04X)", text, cp);
         }
-        error(msg, start, start + 1);
+        error(msg, start, end);
+    }
+
+    /** The real symbol at an input index (EOF past the end). */
+    private int rawAt(int index) {
+        if (index >= _input.size()) {
+            return EOF;
+        }
+        int saved = _input.index();
+        _input.seek(index);
+        int c = rawLA(1);
+        _input.seek(saved);
+        return c;
     }
 
     /** Python's str.isprintable for one code point. */
@@ -972,6 +1018,131 @@ public abstract class PythonLexerBase extends Lexer {
         }
         if (n < MAX_ERRORS) {
             errors.add(new LexicalError(message, start, end));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * The input as the grammar sees it: each non-ASCII code point replaced by a class character
+     * (see PythonLexer.g4): {@code \u0001} XID_Start, {@code \u0002} other XID_Continue,
+     * {@code \u0003} anything else; real {@code \u0001} and {@code \u0002} become {@code \u0003}.
+     * Text comes from the real input.
+     */
+    static final class ClassifyingCharStream implements CharStream {
+        static final int XID_START = 1;
+        static final int XID_CONTINUE = 2;
+        static final int OTHER = 3;
+
+        final CharStream in;
+
+        ClassifyingCharStream(CharStream in) {
+            this.in = in;
+            this.size = in.size();
+            this.classes = new byte[size];
+            int saved = in.index();
+            int i = 0;
+            while (i < size) {
+                in.seek(i);
+                int cls = classOf(in.LA(1));
+                in.consume();
+                int next = Math.max(in.index(), i + 1);
+                classes[i] = (byte) cls;
+                // A stream indexed in UTF-16 units gives a supplementary character two indices; the
+                // second one continues a name, or is just another "other" symbol.
+                for (int j = i + 1; j < next && j < size; j++) {
+                    classes[j] = (byte) (cls == OTHER ? OTHER : XID_CONTINUE);
+                }
+                i = next;
+            }
+            in.seek(saved);
+            this.p = saved;
+        }
+
+        /** How many indices the real symbol at {@code index} takes (2 for a surrogate pair in UTF-16 streams). */
+        int widthAt(int index) {
+            in.seek(index);
+            in.consume();
+            return Math.max(1, in.index() - index);
+        }
+
+        static int classOf(int c) {
+            if (c < 128) {
+                return c == XID_START || c == XID_CONTINUE ? OTHER : c;
+            }
+            return classify(c);
+        }
+
+        /** XID_Start / XID_Continue as Python's str.isidentifier (from the JDK's Unicode tables). */
+        static int classify(int c) {
+            if (c == 0x037A || c == 0x2E2F || c == 0x309B || c == 0x309C || (c >= 0xFC5E && c <= 0xFC63)
+                || c == 0xFDFA || c == 0xFDFB || (c >= 0xFE70 && c <= 0xFE7E && (c & 1) == 0)) {
+                return OTHER; // ID_Start/ID_Continue but not their NFKC-closed X variants
+            }
+            if (Character.isUnicodeIdentifierStart(c) && c != 0x0E33 && c != 0x0EB3 && c != 0xFF9E && c != 0xFF9F) {
+                return XID_START;
+            }
+            if (Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c)) {
+                return XID_CONTINUE;
+            }
+            return OTHER;
+        }
+
+        /** The real symbol at {@code LA(i)}. */
+        int rawLA(int i) {
+            return in.LA(i);
+        }
+
+        @Override
+        public int LA(int i) {
+            // Classified on every look: ASCII costs one compare, and lexing can start anywhere
+            // in a large text without a pass over all of it first.
+            return classOf(in.LA(i));
+        }
+
+        @Override
+        public String getText(Interval interval) {
+            return in.getText(interval);
+        }
+
+        @Override
+        public void consume() {
+            in.consume();
+        }
+
+        @Override
+        public int mark() {
+            return in.mark();
+        }
+
+        @Override
+        public void release(int marker) {
+            in.release(marker);
+        }
+
+        @Override
+        public int index() {
+            return in.index();
+        }
+
+        @Override
+        public void seek(int index) {
+            in.seek(index);
+        }
+
+        @Override
+        public int size() {
+            return in.size();
+        }
+
+        @Override
+        public String getSourceName() {
+            return in.getSourceName();
+        }
+
+        @Override
+        public String toString() {
+            return in.toString();
         }
     }
 }

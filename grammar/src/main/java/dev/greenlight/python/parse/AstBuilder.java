@@ -1589,7 +1589,7 @@ final class AstBuilder {
             // The text between '{' and the token after '=' is echoed verbatim, spaces included.
             int textStart = ctx.LBRACE().getSymbol().getStopIndex() + 1;
             int textEnd = tokenAfter(ctx, ctx.debug).getStartIndex();
-            String text = source.text().substring(source.utf16Offset(textStart), source.utf16Offset(textEnd));
+            String text = source.text().substring(textStart, textEnd);
             out.literal(text, textStart, textEnd);
             if (conversion == -1 && formatSpec == null) {
                 conversion = 'r';

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
@@ -65,7 +64,7 @@ public final class PythonParsing {
 
     private static ParseResult parseOnThisThread(String text) {
         SourceMap source = new SourceMap(text);
-        PythonLexer lexer = new PythonLexer(CharStreams.fromString(text));
+        PythonLexer lexer = new PythonLexer(new SourceCharStream(text));
         lexer.removeErrorListeners();
         List<SyntaxError> errors = new ArrayList<>();
         AstBuilder builder = new AstBuilder(source, errors);
