@@ -769,8 +769,8 @@ public abstract class PythonLexerBase extends Lexer {
     }
 
     /**
-     * Line and column just after a token, counted as ANTLR counts them: one column per input
-     * index, a new line after each '\n'.
+     * Line and column just after a token, counted as ANTLR counts them: one column per consumed
+     * symbol (a code point), a new line after each '\n'.
      */
     private static int[] endPosition(Token t) {
         int line = t.getLine();
@@ -779,10 +779,8 @@ public abstract class PythonLexerBase extends Lexer {
         if (text == null || text.isEmpty()) {
             return new int[] {line, col};
         }
-        boolean utf16Indexed = t.getStopIndex() - t.getStartIndex() + 1 == text.length();
         int lastNl = text.lastIndexOf('\n');
-        String tail = lastNl < 0 ? text : text.substring(lastNl + 1);
-        int symbols = utf16Indexed ? tail.length() : tail.codePointCount(0, tail.length());
+        int symbols = text.codePointCount(lastNl + 1, text.length());
         if (lastNl < 0) {
             return new int[] {line, col + symbols};
         }
@@ -921,24 +919,20 @@ public abstract class PythonLexerBase extends Lexer {
 
     private void onErrorChar(Token t) {
         int start = t.getStartIndex();
-        int cp = rawAt(start);
-        String text = new String(Character.toChars(cp));
+        int cp = t.getText().codePointAt(0);
         if (cp == 0xFEFF && start == 0) {
             return; // byte order mark
         }
-        // The lexer consumed one index; a UTF-16 indexed stream has a second one for a surrogate pair.
-        int width = _input instanceof ClassifyingCharStream c ? c.widthAt(start) : 1;
-        int n = width - 1;
-        _input.seek(start + width);
         // A run of the same bad character is one error.
         if (cp != '\\') {
-            while (start + n + 1 < _input.size() + 1 && rawAt(start + n + 1) == cp) {
-                n += width;
+            int n = 0;
+            while (rawLA(1) == cp) {
+                _input.consume();
+                n++;
             }
-            _input.seek(start + 1 + n);
+            setCharPositionInLine(getCharPositionInLine() + n);
         }
-        setCharPositionInLine(getCharPositionInLine() + n);
-        int end = start + 1 + n;
+        int end = _input.index();
         if (errors.size() >= MAX_ERRORS) {
             return;
         }
@@ -951,21 +945,9 @@ public abstract class PythonLexerBase extends Lexer {
         } else if (cp < 128) {
             msg = "invalid syntax";
         } else {
-            msg = String.format("invalid character '%s' (U+%04X)", text, cp);
+            msg = String.format("invalid character '%s' (U+%04X)", new String(Character.toChars(cp)), cp);
         }
         error(msg, start, end);
-    }
-
-    /** The real symbol at an input index (EOF past the end). */
-    private int rawAt(int index) {
-        if (index >= _input.size()) {
-            return EOF;
-        }
-        int saved = _input.index();
-        _input.seek(index);
-        int c = rawLA(1);
-        _input.seek(saved);
-        return c;
     }
 
     /** Python's str.isprintable for one code point. */
@@ -1038,32 +1020,6 @@ public abstract class PythonLexerBase extends Lexer {
 
         ClassifyingCharStream(CharStream in) {
             this.in = in;
-            this.size = in.size();
-            this.classes = new byte[size];
-            int saved = in.index();
-            int i = 0;
-            while (i < size) {
-                in.seek(i);
-                int cls = classOf(in.LA(1));
-                in.consume();
-                int next = Math.max(in.index(), i + 1);
-                classes[i] = (byte) cls;
-                // A stream indexed in UTF-16 units gives a supplementary character two indices; the
-                // second one continues a name, or is just another "other" symbol.
-                for (int j = i + 1; j < next && j < size; j++) {
-                    classes[j] = (byte) (cls == OTHER ? OTHER : XID_CONTINUE);
-                }
-                i = next;
-            }
-            in.seek(saved);
-            this.p = saved;
-        }
-
-        /** How many indices the real symbol at {@code index} takes (2 for a surrogate pair in UTF-16 streams). */
-        int widthAt(int index) {
-            in.seek(index);
-            in.consume();
-            return Math.max(1, in.index() - index);
         }
 
         static int classOf(int c) {

@@ -63,26 +63,11 @@ public final class PythonParsing {
     }
 
     private static ParseResult parseOnThisThread(String text) {
-        SourceMap source = new SourceMap(text);
-        PythonLexer lexer = new PythonLexer(new SourceCharStream(text));
-        lexer.removeErrorListeners();
-        List<SyntaxError> errors = new ArrayList<>();
-        AstBuilder builder = new AstBuilder(source, errors);
-        List<Statement> body = new ArrayList<>();
-        TopLevelStatements statements = new TopLevelStatements(lexer);
-        for (List<Token> statement = statements.next(); statement != null; statement = statements.next()) {
-            parseStatement(statement, source, builder, errors, body);
-        }
-        for (LexicalError lexical : lexer.lexicalErrors()) {
-            errors.add(new SyntaxError(lexical.message(),
-                    source.span(lexical.start(), Math.max(lexical.start(), lexical.end()))));
-        }
-        errors.sort(Comparator.comparingInt(e -> e.span().start()));
-        return new ParseResult(new Module(body, List.of()), errors);
+        return ParsedModule.parse(text).result();
     }
 
     /** Parses one top-level statement in SLL mode, then in full LL mode if SLL gave up. */
-    private static void parseStatement(List<Token> tokens, SourceMap source, AstBuilder builder,
+    static void parseStatement(List<Token> tokens, SourceMap source, AstBuilder builder,
             List<SyntaxError> errors, List<Statement> body) {
         CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(tokens));
         PythonParser parser = new PythonParser(stream);

@@ -571,6 +571,21 @@ class PythonLexerTest {
         }
 
         @Test
+        void utf16IndexedStreams() {
+            // The project's SourceCharStream indexes UTF-16 units; a surrogate pair is one symbol.
+            PythonLexer lexer = new PythonLexer(new dev.greenlight.python.parse.SourceCharStream("\uD835\uDC65 = '\uD83D\uDE00' \uD83D\uDE00\uD83D\uDE00 (\n"));
+            List<Token> tokens = new ArrayList<>();
+            for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+                tokens.add(t);
+            }
+            assertEquals("NAME:\uD835\uDC65 EQUAL:= STRING:'\uD83D\uDE00' LPAR:( RPAR NEWLINE",
+                tokens.stream().map(PythonLexerTest::render).collect(Collectors.joining(" ")));
+            assertEquals(1, tokens.get(0).getStopIndex());
+            assertEquals(List.of(new LexicalError("invalid character '\uD83D\uDE00' (U+1F600)", 10, 14),
+                new LexicalError("'(' was never closed", 15, 16)), lexer.lexicalErrors());
+        }
+
+        @Test
         void surrogatesAndReplacementCharacters() {
             assertEquals(List.of("invalid non-printable character U+D800"), errors("x = \uD800\n"));
             assertEquals(List.of("invalid character '\uFFFD' (U+FFFD)"), errors("x = \uFFFD\n"));

@@ -1,0 +1,112 @@
+package dev.greenlight.python.parse;
+
+import dev.greenlight.python.ast.Node;
+import dev.greenlight.python.ast.Span;
+import dev.greenlight.python.ast.Statement;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Copies statements that moved in the text: every span moves by an offset and a line count. The
+ * columns stay, because a statement is only moved when the edit left its lines alone.
+ */
+final class SpanShifter {
+
+    /** How to take a record class apart and build it again. */
+    private record Shape(MethodHandle[] accessors, Class<?>[] types, MethodHandle constructor) {
+    }
+
+    private static final ConcurrentHashMap<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
+
+    private int offsetDelta;
+    private int lineDelta;
+
+    List<Statement> shiftStatements(List<Statement> statements, int offsetDelta, int lineDelta) {
+        this.offsetDelta = offsetDelta;
+        this.lineDelta = lineDelta;
+        List<Statement> out = new ArrayList<>(statements.size());
+        for (Statement statement : statements) {
+            out.add((Statement) shift(statement));
+        }
+        return out;
+    }
+
+    List<SyntaxError> shiftErrors(List<SyntaxError> errors, int offsetDelta, int lineDelta) {
+        this.offsetDelta = offsetDelta;
+        this.lineDelta = lineDelta;
+        List<SyntaxError> out = new ArrayList<>(errors.size());
+        for (SyntaxError error : errors) {
+            out.add(new SyntaxError(error.message(), shift(error.span())));
+        }
+        return out;
+    }
+
+    private Span shift(Span span) {
+        return new Span(span.start() + offsetDelta, span.end() + offsetDelta, span.lineno() + lineDelta,
+                span.colOffset(), span.endLineno() + lineDelta, span.endColOffset());
+    }
+
+    private Object shiftValue(Object value) {
+        if (value instanceof Node node) {
+            return shift(node);
+        }
+        if (value instanceof Span span) {
+            return shift(span);
+        }
+        if (value instanceof List<?> list) {
+            if (list.isEmpty() || !(list.get(0) instanceof Node || containsNode(list))) {
+                return list;
+            }
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object element : list) {
+                out.add(element == null ? null : shiftValue(element));
+            }
+            return out;
+        }
+        return value;
+    }
+
+    private static boolean containsNode(List<?> list) {
+        for (Object element : list) {
+            if (element instanceof Node) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Node shift(Node node) {
+        Shape shape = SHAPES.computeIfAbsent(node.getClass(), SpanShifter::shapeOf);
+        Object[] arguments = new Object[shape.accessors.length];
+        try {
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = shiftValue(shape.accessors[i].invoke(node));
+            }
+            return (Node) shape.constructor.invokeWithArguments(arguments);
+        } catch (Throwable impossible) {
+            throw new IllegalStateException("cannot copy " + node.getClass().getSimpleName(), impossible);
+        }
+    }
+
+    private static Shape shapeOf(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        MethodHandle[] accessors = new MethodHandle[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = lookup.unreflect(components[i].getAccessor());
+                types[i] = components[i].getType();
+            }
+            MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
+            return new Shape(accessors, types, constructor);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("not a node record: " + type, e);
+        }
+    }
+}
