@@ -130,6 +130,9 @@ public abstract class PythonLexerBase extends Lexer {
     protected PythonLexerBase(CharStream input) {
         super(new ClassifyingCharStream(input));
         removeErrorListeners();
+        // The input may start mid-text, at the start of a line: the statement-level reparse
+        // lexes from the first line of a top-level statement, in the state of a fresh file.
+        lineStart = input.index();
     }
 
     @Override

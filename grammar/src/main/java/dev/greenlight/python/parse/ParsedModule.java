@@ -26,15 +26,21 @@ public final class ParsedModule {
      * it. {@code start}/{@code end} delimit its tokens in the text it was parsed from; the pending
      * shift says how far the text has moved since.
      */
-    private record Piece(int start, int end, List<Statement> statements, List<SyntaxError> errors,
-            int offsetShift, int lineShift) {
+    private record Piece(int start, int codeStart, int end, List<Statement> statements, List<SyntaxError> errors,
+            int offsetShift, int lineShift, int newlineShift) {
 
-        Piece moved(int offsetDelta, int lineDelta) {
-            return new Piece(start, end, statements, errors, offsetShift + offsetDelta, lineShift + lineDelta);
+        Piece moved(int offsetDelta, int lineDelta, int newlineDelta) {
+            return new Piece(start, codeStart, end, statements, errors, offsetShift + offsetDelta,
+                    lineShift + lineDelta, newlineShift + newlineDelta);
         }
 
         int currentStart() {
             return start + offsetShift;
+        }
+
+        /** Where its first token that is not a comment starts: what decides where it begins. */
+        int currentCodeStart() {
+            return codeStart + offsetShift;
         }
 
         int currentEnd() {
@@ -71,6 +77,15 @@ public final class ParsedModule {
         return statistics;
     }
 
+    /** Where each top-level piece starts and ends in the current text, for tests. */
+    List<String> pieceBounds() {
+        List<String> bounds = new ArrayList<>(pieces.length);
+        for (Piece piece : pieces) {
+            bounds.add(piece.currentStart() + "-" + piece.currentEnd());
+        }
+        return bounds;
+    }
+
     /** The whole module's tree and syntax errors; statements moved by edits are copied here, once. */
     public ParseResult result() {
         if (result == null) {
@@ -79,15 +94,17 @@ public final class ParsedModule {
             SpanShifter shifter = new SpanShifter();
             for (int i = 0; i < pieces.length; i++) {
                 Piece piece = pieces[i];
-                if (piece.offsetShift != 0 || piece.lineShift != 0) {
-                    piece = new Piece(piece.currentStart(), piece.currentEnd(),
+                if (piece.offsetShift != 0 || piece.lineShift != 0 || piece.newlineShift != 0) {
+                    piece = new Piece(piece.currentStart(), piece.currentCodeStart(), piece.currentEnd(),
                             shifter.shiftStatements(piece.statements, piece.offsetShift, piece.lineShift),
-                            shifter.shiftErrors(piece.errors, piece.offsetShift, piece.lineShift), 0, 0);
+                            shifter.shiftErrors(piece.errors, piece.offsetShift, piece.lineShift, piece.newlineShift),
+                            0, 0, 0);
                     pieces[i] = piece;
                 }
                 body.addAll(piece.statements);
                 errors.addAll(piece.errors);
             }
+            errors.sort(Comparator.comparingInt(e -> e.span().start()));
             result = new ParseResult(new Module(body, List.of()), errors);
         }
         return result;
@@ -108,15 +125,22 @@ public final class ParsedModule {
         // Counted with one character of context on each side, where a '\r' and a '\n' may join.
         int lineDelta = lineBreaks(newText, Math.max(0, start - 1), Math.min(newText.length(), start + inserted.length() + 1))
                 - lineBreaks(text, Math.max(0, start - 1), Math.min(text.length(), end + 1));
+        int newlineDelta = count(inserted, '\n', inserted.length()) - (count(text, '\n', end) - count(text, '\n', start));
 
         // Re-lex from the line start of the statement holding the edit; when the edit touches
-        // that statement's first line or what lies before it, from the statement before, since
-        // the edit may join the two.
+        // that statement's first line of code or the comments before it, from the statement
+        // before, since the edit may join the two.
         int first = lastPieceStartingBefore(start);
-        if (first > 0 && lineStart(text, pieces[first].currentStart()) >= lineStart(text, start)) {
+        if (first > 0 && lineStart(text, pieces[first].currentCodeStart()) >= lineStart(text, start)) {
             first--;
         }
         if (first > 0 && pieces[first - 1].currentEnd() >= start) {
+            first--;
+        }
+        // After a syntax error the lexer may have ended a statement in a state that a fresh
+        // lexer would not start in (an unmatched bracket, an unterminated string): start from a
+        // statement that follows a clean one.
+        while (first > 0 && !pieces[first - 1].errors.isEmpty()) {
             first--;
         }
         int lexFrom = first < 0 ? 0 : lineStart(text, pieces[first].currentStart());
@@ -149,7 +173,7 @@ public final class ParsedModule {
         int reused = 0;
         if (reuseFrom[0] >= 0) {
             for (int j = reuseFrom[0]; j < pieces.length; j++) {
-                out.add(pieces[j].moved(delta, lineDelta));
+                out.add(pieces[j].moved(delta, lineDelta, newlineDelta));
                 reused += pieces[j].statements.size();
             }
         }
@@ -184,14 +208,20 @@ public final class ParsedModule {
         SourceMap source = new SourceMap(text);
         PythonLexer lexer = new PythonLexer(new SourceCharStream(text, from));
         lexer.removeErrorListeners();
+        // The lexer's messages name lines as ANTLR counts them, by '\n'; start where a fresh lexer would be.
+        lexer.setLine(1 + count(text, '\n', from));
         TopLevelStatements statements = new TopLevelStatements(lexer);
         List<SyntaxError> errors = new ArrayList<>();
         AstBuilder builder = new AstBuilder(source, errors);
         int lexedTo = from;
+        int stoppedAt = Integer.MAX_VALUE;
         List<PendingPiece> pending = new ArrayList<>();
+        boolean previousClean = true;
+        int lexicalErrorsBefore = 0;
         for (List<Token> tokens = statements.next(); tokens != null; tokens = statements.next()) {
             int start = tokens.get(0).getStartIndex();
-            if (stop != null && stop.test(start)) {
+            if (stop != null && previousClean && stop.test(start)) {
+                stoppedAt = start;
                 break;
             }
             List<Statement> body = new ArrayList<>();
@@ -200,14 +230,20 @@ public final class ParsedModule {
             Token last = tokens.get(tokens.size() - 1);
             int end = Math.max(start, last.getStopIndex() + 1);
             lexedTo = Math.max(lexedTo, end);
-            pending.add(new PendingPiece(start, end, body, new ArrayList<>(errors)));
+            pending.add(new PendingPiece(start, codeStart(tokens), end, body, new ArrayList<>(errors)));
+            previousClean = errors.isEmpty() && lexer.lexicalErrors().size() == lexicalErrorsBefore;
+            lexicalErrorsBefore = lexer.lexicalErrors().size();
         }
-        // Lexical errors go to the statement whose text holds them.
+        // Lexical errors go to the statement whose text holds them; those of the statement that
+        // was read only to be recognised as known are already in its piece.
         for (LexicalError lexical : lexer.lexicalErrors()) {
+            if (lexical.start() >= stoppedAt) {
+                continue;
+            }
             SyntaxError error = new SyntaxError(lexical.message(),
                     source.span(lexical.start(), Math.max(lexical.start(), lexical.end())));
             if (pending.isEmpty()) {
-                pending.add(new PendingPiece(from, from, new ArrayList<>(), new ArrayList<>()));
+                pending.add(new PendingPiece(from, from, from, new ArrayList<>(), new ArrayList<>()));
             }
             int owner = 0;
             while (owner + 1 < pending.size() && pending.get(owner + 1).start <= lexical.start()) {
@@ -217,12 +253,22 @@ public final class ParsedModule {
         }
         for (PendingPiece piece : pending) {
             piece.errors.sort(Comparator.comparingInt(e -> e.span().start()));
-            out.add(new Piece(piece.start, piece.end, piece.statements, piece.errors, 0, 0));
+            out.add(new Piece(piece.start, piece.codeStart, piece.end, piece.statements, piece.errors, 0, 0, 0));
         }
         return lexedTo - from;
     }
 
-    private record PendingPiece(int start, int end, List<Statement> statements, List<SyntaxError> errors) {
+    private record PendingPiece(int start, int codeStart, int end, List<Statement> statements,
+            List<SyntaxError> errors) {
+    }
+
+    private static int codeStart(List<Token> tokens) {
+        for (Token token : tokens) {
+            if (token.getChannel() == Token.DEFAULT_CHANNEL) {
+                return token.getStartIndex();
+            }
+        }
+        return tokens.get(tokens.size() - 1).getStopIndex() + 1;
     }
 
     private int lastPieceStartingBefore(int offset) {
@@ -244,6 +290,16 @@ public final class ParsedModule {
     private int pieceStartingAt(int offset) {
         int j = lastPieceStartingBefore(offset);
         return j >= 0 && pieces[j].currentStart() == offset ? j : -1;
+    }
+
+    private static int count(String text, char c, int before) {
+        int count = 0;
+        for (int i = 0; i < before; i++) {
+            if (text.charAt(i) == c) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static int lineStart(String text, int offset) {

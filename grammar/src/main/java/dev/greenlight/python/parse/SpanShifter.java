@@ -10,6 +10,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Copies statements that moved in the text: every span moves by an offset and a line count. The
@@ -22,9 +24,11 @@ final class SpanShifter {
     }
 
     private static final ConcurrentHashMap<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
+    private static final Pattern LINE_NUMBER = Pattern.compile("((?:detected at|on) line )(\\d+)");
 
     private int offsetDelta;
     private int lineDelta;
+    private int messageLineDelta;
 
     List<Statement> shiftStatements(List<Statement> statements, int offsetDelta, int lineDelta) {
         this.offsetDelta = offsetDelta;
@@ -36,14 +40,33 @@ final class SpanShifter {
         return out;
     }
 
-    List<SyntaxError> shiftErrors(List<SyntaxError> errors, int offsetDelta, int lineDelta) {
+    /**
+     * {@code messageLineDelta} moves the line numbers written in messages, which the lexer counts
+     * by '\n' alone (so they differ from CPython's in files that end lines with a bare '\r').
+     */
+    List<SyntaxError> shiftErrors(List<SyntaxError> errors, int offsetDelta, int lineDelta, int messageLineDelta) {
         this.offsetDelta = offsetDelta;
         this.lineDelta = lineDelta;
+        this.messageLineDelta = messageLineDelta;
         List<SyntaxError> out = new ArrayList<>(errors.size());
         for (SyntaxError error : errors) {
-            out.add(new SyntaxError(error.message(), shift(error.span())));
+            out.add(new SyntaxError(shiftLineNumbers(error.message()), shift(error.span())));
         }
         return out;
+    }
+
+    /** CPython's messages name lines ("detected at line 12", "on line 3"); those move too. */
+    private String shiftLineNumbers(String message) {
+        if (messageLineDelta == 0 || message.indexOf("line ") < 0) {
+            return message;
+        }
+        Matcher matcher = LINE_NUMBER.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, matcher.group(1) + (Integer.parseInt(matcher.group(2)) + messageLineDelta));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     private Span shift(Span span) {

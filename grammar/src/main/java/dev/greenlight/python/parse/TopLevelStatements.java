@@ -33,6 +33,9 @@ final class TopLevelStatements {
         }
         List<Token> statement = new ArrayList<>();
         int depth = 0;
+        // Open brackets and f-strings: a line break inside them (after an error the lexer may
+        // still end the line) is not a clean place to start lexing again.
+        int open = 0;
         boolean decoratorsWaiting = false;
         boolean seenDefault = false;
         while (true) {
@@ -46,7 +49,13 @@ final class TopLevelStatements {
                 continue;
             }
             int type = token.getType();
-            if (type == PythonLexer.INDENT) {
+            if (type == PythonLexer.LPAR || type == PythonLexer.LSQB || type == PythonLexer.LBRACE
+                    || type == PythonLexer.FSTRING_START) {
+                open++;
+            } else if (type == PythonLexer.RPAR || type == PythonLexer.RSQB || type == PythonLexer.RBRACE
+                    || type == PythonLexer.FSTRING_END) {
+                open--;
+            } else if (type == PythonLexer.INDENT) {
                 depth++;
             } else if (type == PythonLexer.DEDENT) {
                 depth = Math.max(0, depth - 1);
@@ -56,7 +65,7 @@ final class TopLevelStatements {
                 decoratorsWaiting = false;
             }
             seenDefault = true;
-            boolean atEnd = depth == 0 && (type == PythonLexer.NEWLINE || type == PythonLexer.DEDENT);
+            boolean atEnd = depth == 0 && open <= 0 && (type == PythonLexer.NEWLINE || type == PythonLexer.DEDENT);
             if (atEnd && !decoratorsWaiting && !continues(peekDefaultType())) {
                 return statement;
             }
