@@ -46,6 +46,17 @@ public final class ParsedModule {
         int currentEnd() {
             return end + offsetShift;
         }
+
+        /** Whether its errors all lie in its own text (not in what came before the first statement). */
+        boolean errorsWithin() {
+            for (SyntaxError error : errors) {
+                int at = error.span().start() + offsetShift;
+                if (at < currentStart() || at > currentEnd()) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** What one reparse did: the cost tracks the edited statements, not the file. */
@@ -127,7 +138,7 @@ public final class ParsedModule {
                 - lineBreaks(text, Math.max(0, start - 1), Math.min(text.length(), end + 1));
         int newlineDelta = count(inserted, '\n', inserted.length()) - (count(text, '\n', end) - count(text, '\n', start));
 
-        // Re-lex from the line start of the statement holding the edit; when the edit touches
+        // Re-lex from the statement holding the edit; when the edit touches
         // that statement's first line of code or the comments before it, from the statement
         // before, since the edit may join the two.
         int first = lastPieceStartingBefore(start);
@@ -143,8 +154,11 @@ public final class ParsedModule {
         while (first > 0 && !pieces[first - 1].errors.isEmpty()) {
             first--;
         }
-        int lexFrom = first < 0 ? 0 : lineStart(text, pieces[first].currentStart());
+        // Lexing restarts where the statement before ended (after its line break, or at the
+        // column-zero token its DEDENT stands on), which is also where a logical line begins:
+        // the first token of a statement may follow a backslash continuation.
         first = Math.max(first, 0);
+        int lexFrom = first == 0 ? 0 : pieces[first - 1].currentEnd();
 
         // A later statement can be reused once the re-lexing reaches its start, in a clean state,
         // on a line the edit did not touch.
@@ -154,7 +168,9 @@ public final class ParsedModule {
                 return -1;
             }
             int j = pieceStartingAt(oldStart);
-            return j >= 0 && lineStart(text, oldStart) >= end ? j : -1;
+            // The old piece too must have started where a fresh lexer would: after a clean one.
+            boolean cleanBefore = j == 0 || (j > 0 && pieces[j - 1].errors.isEmpty());
+            return j >= 0 && cleanBefore && pieces[j].errorsWithin() && lineStart(text, oldStart) >= end ? j : -1;
         };
         List<Piece> reparsed = new ArrayList<>();
         int[] reuseFrom = {-1};
@@ -216,7 +232,9 @@ public final class ParsedModule {
         int lexedTo = from;
         int stoppedAt = Integer.MAX_VALUE;
         List<PendingPiece> pending = new ArrayList<>();
-        boolean previousClean = true;
+        // A known statement is only recognised after a re-lexed one that ended cleanly, so that
+        // nothing read before it (a line continuation, an unclosed string) can have changed it.
+        boolean previousClean = false;
         int lexicalErrorsBefore = 0;
         for (List<Token> tokens = statements.next(); tokens != null; tokens = statements.next()) {
             int start = tokens.get(0).getStartIndex();
