@@ -64,20 +64,27 @@ public final class ParsedModule {
     }
 
     private final String text;
+    private final SourceMap source;
     private final Piece[] pieces;
     private final Statistics statistics;
     private ParseResult result;
 
-    private ParsedModule(String text, Piece[] pieces, Statistics statistics) {
+    private ParsedModule(String text, SourceMap source, Piece[] pieces, Statistics statistics) {
         this.text = text;
+        this.source = source;
         this.pieces = pieces;
         this.statistics = statistics;
     }
 
     public static ParsedModule parse(String text) {
         List<Piece> pieces = new ArrayList<>();
-        int relexed = readPieces(text, 0, null, pieces);
-        return new ParsedModule(text, pieces.toArray(new Piece[0]), new Statistics(relexed, pieces.size(), 0));
+        SourceMap source = new SourceMap(text);
+        int relexed = readPieces(source, 0, null, pieces);
+        int statements = 0;
+        for (Piece piece : pieces) {
+            statements += piece.statements.size();
+        }
+        return new ParsedModule(text, source, pieces.toArray(new Piece[0]), new Statistics(relexed, statements, 0));
     }
 
     public String text() {
@@ -133,10 +140,9 @@ public final class ParsedModule {
     /** As {@link #edit(int, int, String)}, when the caller already has the new text. */
     public ParsedModule edit(int start, int end, String inserted, String newText) {
         int delta = inserted.length() - (end - start);
-        // Counted with one character of context on each side, where a '\r' and a '\n' may join.
-        int lineDelta = lineBreaks(newText, Math.max(0, start - 1), Math.min(newText.length(), start + inserted.length() + 1))
-                - lineBreaks(text, Math.max(0, start - 1), Math.min(text.length(), end + 1));
-        int newlineDelta = count(inserted, '\n', inserted.length()) - (count(text, '\n', end) - count(text, '\n', start));
+        int newlineDelta = count(inserted, '\n', 0, inserted.length()) - count(text, '\n', start, end);
+        SourceMap newSource = source.edited(start, end, inserted, newText);
+        int lineDelta = newSource.lineCount() - source.lineCount();
 
         // Re-lex from the statement holding the edit; when the edit touches
         // that statement's first line of code or the comments before it, from the statement
@@ -174,7 +180,7 @@ public final class ParsedModule {
         };
         List<Piece> reparsed = new ArrayList<>();
         int[] reuseFrom = {-1};
-        int relexed = readPieces(newText, lexFrom, newStart -> {
+        int relexed = readPieces(newSource, lexFrom, newStart -> {
             int j = reusable.pieceAt(newStart);
             if (j >= 0) {
                 reuseFrom[0] = j;
@@ -200,7 +206,7 @@ public final class ParsedModule {
         for (Piece piece : reparsed) {
             reparsedStatements += piece.statements.size();
         }
-        return new ParsedModule(newText, out.toArray(new Piece[0]),
+        return new ParsedModule(newText, newSource, out.toArray(new Piece[0]),
                 new Statistics(relexed, reparsedStatements, reused));
     }
 
@@ -220,12 +226,12 @@ public final class ParsedModule {
      * until the end or until {@code stop} says a statement is already known. Returns how many
      * characters were lexed.
      */
-    private static int readPieces(String text, int from, StopBefore stop, List<Piece> out) {
-        SourceMap source = new SourceMap(text);
+    private static int readPieces(SourceMap source, int from, StopBefore stop, List<Piece> out) {
+        String text = source.text();
         PythonLexer lexer = new PythonLexer(new SourceCharStream(text, from));
         lexer.removeErrorListeners();
         // The lexer's messages name lines as ANTLR counts them, by '\n'; start where a fresh lexer would be.
-        lexer.setLine(1 + count(text, '\n', from));
+        lexer.setLine(1 + source.newlinesBefore(from));
         TopLevelStatements statements = new TopLevelStatements(lexer);
         List<SyntaxError> errors = new ArrayList<>();
         AstBuilder builder = new AstBuilder(source, errors);
@@ -310,9 +316,9 @@ public final class ParsedModule {
         return j >= 0 && pieces[j].currentStart() == offset ? j : -1;
     }
 
-    private static int count(String text, char c, int before) {
+    private static int count(String text, char c, int from, int to) {
         int count = 0;
-        for (int i = 0; i < before; i++) {
+        for (int i = from; i < to; i++) {
             if (text.charAt(i) == c) {
                 count++;
             }
@@ -332,15 +338,4 @@ public final class ParsedModule {
         return i;
     }
 
-    /** Line breaks in {@code text[from, to)}, counting {@code \r\n} once. */
-    private static int lineBreaks(String text, int from, int to) {
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                count++;
-            }
-        }
-        return count;
-    }
 }

@@ -16,31 +16,126 @@ final class SourceMap {
     private final int lineCount;
     /** Whether each line (0-based) is pure ASCII, so that its byte columns are char columns. */
     private final boolean[] asciiLines;
+    /** Whether some line ends with a '\r' alone (set conservatively after edits). */
+    private final boolean bareCarriageReturns;
 
     SourceMap(String text) {
         this.text = text;
-        int length = text.length();
-        int[] starts = new int[16];
-        boolean[] ascii = new boolean[16];
-        ascii[0] = true;
-        int lines = 1;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                ascii[lines - 1] = false;
-            } else if (c == '\n' || (c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n'))) {
-                if (lines == starts.length) {
-                    starts = Arrays.copyOf(starts, lines * 2);
-                    ascii = Arrays.copyOf(ascii, lines * 2);
-                }
-                starts[lines] = i + 1;
-                ascii[lines] = true;
-                lines++;
+        LineScan scan = new LineScan(16);
+        scan.add(0);
+        scan.scan(text, 0, text.length());
+        this.lineStarts = scan.starts;
+        this.asciiLines = scan.ascii;
+        this.lineCount = scan.count;
+        this.bareCarriageReturns = scan.bareCarriageReturns;
+    }
+
+    private SourceMap(String text, LineScan scan) {
+        this.text = text;
+        this.lineStarts = scan.starts;
+        this.asciiLines = scan.ascii;
+        this.lineCount = scan.count;
+        this.bareCarriageReturns = scan.bareCarriageReturns;
+    }
+
+    /**
+     * The map of {@code newText}, which is this text with {@code [start, end)} replaced by
+     * {@code inserted}: lines before the edit are kept, lines after it are moved, and only the
+     * edited lines are scanned again.
+     */
+    SourceMap edited(int start, int end, String inserted, String newText) {
+        int delta = inserted.length() - (end - start);
+        // From the line holding the character before the edit (a '\r' there may join a '\n').
+        int firstLine = lineIndex(Math.max(0, start - 1));
+        // To the first old line that starts after the edit, whose text is untouched.
+        int resume = firstLine + 1;
+        while (resume < lineCount && lineStarts[resume] <= end) {
+            resume++;
+        }
+        int scanEnd = resume < lineCount ? lineStarts[resume] + delta : newText.length();
+        LineScan scan = new LineScan(lineCount + 16);
+        System.arraycopy(lineStarts, 0, scan.starts, 0, firstLine + 1);
+        System.arraycopy(asciiLines, 0, scan.ascii, 0, firstLine + 1);
+        scan.count = firstLine + 1;
+        scan.ascii[firstLine] = true;
+        scan.bareCarriageReturns = bareCarriageReturns;
+        scan.scan(newText, lineStarts[firstLine], scanEnd);
+        if (resume < lineCount) {
+            // The scan ended on the line break before the resumed line, so that line is open.
+            scan.count--;
+            scan.ensure(scan.count + lineCount - resume);
+            for (int line = resume; line < lineCount; line++) {
+                scan.starts[scan.count] = lineStarts[line] + delta;
+                scan.ascii[scan.count] = asciiLines[line];
+                scan.count++;
             }
         }
-        this.lineStarts = starts;
-        this.asciiLines = ascii;
-        this.lineCount = lines;
+        return new SourceMap(newText, scan);
+    }
+
+    /** Line starts and ASCII flags collected while scanning text. */
+    private static final class LineScan {
+        int[] starts;
+        boolean[] ascii;
+        int count;
+        boolean bareCarriageReturns;
+
+        LineScan(int capacity) {
+            starts = new int[capacity];
+            ascii = new boolean[capacity];
+        }
+
+        void ensure(int capacity) {
+            if (capacity > starts.length) {
+                int size = Math.max(capacity, starts.length * 2);
+                starts = Arrays.copyOf(starts, size);
+                ascii = Arrays.copyOf(ascii, size);
+            }
+        }
+
+        void add(int start) {
+            ensure(count + 1);
+            starts[count] = start;
+            ascii[count] = true;
+            count++;
+        }
+
+        /** Scans {@code text[from, to)}, which starts inside the last line added. */
+        void scan(String text, int from, int to) {
+            int length = text.length();
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    ascii[count - 1] = false;
+                } else if (c == '\n') {
+                    add(i + 1);
+                } else if (c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n')) {
+                    bareCarriageReturns = true;
+                    add(i + 1);
+                }
+            }
+        }
+    }
+
+    /**
+     * How many '\n' come before {@code offset}: how ANTLR's lexer numbers lines, which its
+     * messages use. Equal to the line index unless lines end with a bare '\r'.
+     */
+    int newlinesBefore(int offset) {
+        if (!bareCarriageReturns) {
+            return lineIndex(offset);
+        }
+        int count = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    int lineCount() {
+        return lineCount;
     }
 
     String text() {
