@@ -108,9 +108,9 @@ final class SpanShifter {
         Object[] arguments = new Object[shape.accessors.length];
         try {
             for (int i = 0; i < arguments.length; i++) {
-                arguments[i] = shiftValue(shape.accessors[i].invoke(node));
+                arguments[i] = shiftValue((Object) shape.accessors[i].invokeExact((Object) node));
             }
-            return (Node) shape.constructor.invokeWithArguments(arguments);
+            return (Node) (Object) shape.constructor.invokeExact(arguments);
         } catch (Throwable impossible) {
             throw new IllegalStateException("cannot copy " + node.getClass().getSimpleName(), impossible);
         }
@@ -126,7 +126,13 @@ final class SpanShifter {
                 accessors[i] = lookup.unreflect(components[i].getAccessor());
                 types[i] = components[i].getType();
             }
-            MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
+            // (Object[]) -> Object, so that each copy is one exact call without boxing the array.
+            MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types))
+                    .asSpreader(Object[].class, types.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+            for (int i = 0; i < accessors.length; i++) {
+                accessors[i] = accessors[i].asType(MethodType.methodType(Object.class, Object.class));
+            }
             return new Shape(accessors, types, constructor);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("not a node record: " + type, e);
