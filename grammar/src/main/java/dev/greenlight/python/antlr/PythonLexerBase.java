@@ -146,6 +146,24 @@ public abstract class PythonLexerBase extends Lexer {
         return _input instanceof ClassifyingCharStream c ? c.rawLA(i) : _input.LA(i);
     }
 
+    /**
+     * Starts lexing inside blocks: {@code widths} are the indentation widths of the enclosing
+     * blocks, outermost first, as they stand at the line where lexing begins (indented with
+     * spaces only, so the tab-size-1 widths are the same). The reparse of one nested statement
+     * uses this to lex it in place.
+     */
+    public void presetIndentation(int[] widths) {
+        if (widths.length + 1 >= indents.length) {
+            indents = Arrays.copyOf(indents, widths.length + 2);
+            altIndents = Arrays.copyOf(altIndents, widths.length + 2);
+        }
+        indentTop = widths.length;
+        for (int i = 0; i < widths.length; i++) {
+            indents[i + 1] = widths[i];
+            altIndents[i + 1] = widths[i];
+        }
+    }
+
     /** The errors found so far, in input order of detection. */
     public List<LexicalError> lexicalErrors() {
         return Collections.unmodifiableList(errors);

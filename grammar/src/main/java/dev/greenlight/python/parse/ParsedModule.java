@@ -59,8 +59,11 @@ public final class ParsedModule {
         }
     }
 
-    /** What one reparse did: the cost tracks the edited statements, not the file. */
-    public record Statistics(int relexedChars, int reparsedStatements, int reusedStatements) {
+    /**
+     * What one reparse did: the cost tracks the edited statements, not the file. {@code nested}
+     * says the edited statement was reparsed in place inside its top-level statement.
+     */
+    public record Statistics(int relexedChars, int reparsedStatements, int reusedStatements, boolean nested) {
     }
 
     private final String text;
@@ -84,7 +87,7 @@ public final class ParsedModule {
         for (Piece piece : pieces) {
             statements += piece.statements.size();
         }
-        return new ParsedModule(text, source, pieces.toArray(new Piece[0]), new Statistics(relexed, statements, 0));
+        return new ParsedModule(text, source, pieces.toArray(new Piece[0]), new Statistics(relexed, statements, 0, false));
     }
 
     public String text() {
@@ -93,6 +96,61 @@ public final class ParsedModule {
 
     public Statistics statistics() {
         return statistics;
+    }
+
+    /**
+     * The edit of one statement nested in a top-level statement, already reparsed in place by
+     * {@link NestedReparse}: the piece at {@code index} gets {@code statement} as its tree.
+     */
+    ParsedModule withNestedEdit(int index, Statement statement, SourceMap newSource, int delta, int lineDelta,
+            int newlineDelta, Statistics statistics) {
+        Piece old = pieces[index];
+        Piece[] out = new Piece[pieces.length];
+        System.arraycopy(pieces, 0, out, 0, index);
+        out[index] = new Piece(old.currentStart(), old.currentCodeStart(), old.currentEnd() + delta,
+                List.of(statement), List.of(), 0, 0, 0);
+        for (int j = index + 1; j < pieces.length; j++) {
+            out[j] = pieces[j].moved(delta, lineDelta, newlineDelta);
+        }
+        return new ParsedModule(newSource.text(), newSource, out, statistics);
+    }
+
+    /** The index of the piece holding {@code [start, end)} if it is one clean statement, else -1. */
+    int cleanPieceHolding(int start, int end) {
+        int index = lastPieceStartingBefore(start);
+        if (index < 0) {
+            return -1;
+        }
+        Piece piece = pieces[index];
+        boolean inside = start > piece.currentCodeStart() && end <= piece.currentEnd();
+        return inside && piece.errors.isEmpty() && piece.statements.size() == 1 ? index : -1;
+    }
+
+    /** The tree of one piece in the current text's positions (moving it now if it had to move). */
+    Statement statementOf(int index) {
+        Piece piece = pieces[index];
+        if (piece.offsetShift != 0 || piece.lineShift != 0 || piece.newlineShift != 0) {
+            SpanShifter shifter = new SpanShifter();
+            piece = new Piece(piece.currentStart(), piece.currentCodeStart(), piece.currentEnd(),
+                    shifter.shiftStatements(piece.statements, piece.offsetShift, piece.lineShift),
+                    shifter.shiftErrors(piece.errors, piece.offsetShift, piece.lineShift, piece.newlineShift),
+                    0, 0, 0);
+            pieces[index] = piece;
+            result = null;
+        }
+        return piece.statements.get(0);
+    }
+
+    int statementCount() {
+        int count = 0;
+        for (Piece piece : pieces) {
+            count += piece.statements.size();
+        }
+        return count;
+    }
+
+    SourceMap source() {
+        return source;
     }
 
     /** Where each top-level piece starts and ends in the current text, for tests. */
@@ -143,6 +201,10 @@ public final class ParsedModule {
         int newlineDelta = count(inserted, '\n', 0, inserted.length()) - count(text, '\n', start, end);
         SourceMap newSource = source.edited(start, end, inserted, newText);
         int lineDelta = newSource.lineCount() - source.lineCount();
+        ParsedModule nested = NestedReparse.attempt(this, start, end, inserted, newSource, delta, lineDelta, newlineDelta);
+        if (nested != null) {
+            return nested;
+        }
 
         // Re-lex from the statement holding the edit; when the edit touches
         // that statement's first line of code or the comments before it, from the statement
@@ -207,7 +269,7 @@ public final class ParsedModule {
             reparsedStatements += piece.statements.size();
         }
         return new ParsedModule(newText, newSource, out.toArray(new Piece[0]),
-                new Statistics(relexed, reparsedStatements, reused));
+                new Statistics(relexed, reparsedStatements, reused, false));
     }
 
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package dev.greenlight.python.parse;
 
+import dev.greenlight.python.ast.Located;
 import dev.greenlight.python.ast.Node;
 import dev.greenlight.python.ast.Span;
 import dev.greenlight.python.ast.Statement;
@@ -9,6 +10,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +69,65 @@ final class SpanShifter {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * A copy of {@code root} in which the statement {@code old} is replaced by {@code replacement}
+     * (already in the new text's positions): what follows {@code old} moves, the nodes that hold
+     * it end later, and what precedes it stays as it is.
+     */
+    Node replace(Node root, Set<Node> path, Statement old, List<Statement> replacement, int offsetDelta,
+            int lineDelta) {
+        this.offsetDelta = offsetDelta;
+        this.lineDelta = lineDelta;
+        return rebuild(root, path, old, replacement);
+    }
+
+    private Node rebuild(Node node, Set<Node> path, Statement old, List<Statement> replacement) {
+        Shape shape = SHAPES.computeIfAbsent(node.getClass(), SpanShifter::shapeOf);
+        Object[] arguments = new Object[shape.accessors.length];
+        int after = old.span().end();
+        try {
+            for (int i = 0; i < arguments.length; i++) {
+                Object value = (Object) shape.accessors[i].invokeExact((Object) node);
+                if (value instanceof Span span) {
+                    arguments[i] = new Span(span.start(), span.end() + offsetDelta, span.lineno(), span.colOffset(),
+                            span.endLineno() + lineDelta, span.endColOffset());
+                } else if (value instanceof Node child) {
+                    arguments[i] = path.contains(child) ? rebuild(child, path, old, replacement)
+                            : firstPosition(child) >= after ? shift(child) : child;
+                } else if (value instanceof List<?> list && containsNode(list)) {
+                    List<Object> out = new ArrayList<>(list.size() + replacement.size());
+                    for (Object element : list) {
+                        if (element == old) {
+                            out.addAll(replacement);
+                        } else if (element instanceof Node child && path.contains(child)) {
+                            out.add(rebuild(child, path, old, replacement));
+                        } else if (element instanceof Node child && firstPosition(child) >= after) {
+                            out.add(shift(child));
+                        } else {
+                            out.add(element);
+                        }
+                    }
+                    arguments[i] = out;
+                } else {
+                    arguments[i] = value;
+                }
+            }
+            return (Node) (Object) shape.constructor.invokeExact(arguments);
+        } catch (Throwable impossible) {
+            throw new IllegalStateException("cannot copy " + node.getClass().getSimpleName(), impossible);
+        }
+    }
+
+    /** Where the first positioned part of a node starts (nodes such as match_case have no span). */
+    static int firstPosition(Node node) {
+        if (node instanceof Located located) {
+            return located.span().start();
+        }
+        int[] first = {Integer.MAX_VALUE};
+        node.forEachChild(child -> first[0] = Math.min(first[0], firstPosition(child)));
+        return first[0];
     }
 
     private Span shift(Span span) {
