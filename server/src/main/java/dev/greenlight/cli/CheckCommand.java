@@ -77,6 +77,10 @@ final class CheckCommand extends CliCommand {
             description = "The name of the file read from standard input (`-`), for reports and configuration.")
     String stdinFilename;
 
+    @Option(names = "--no-respect-gitignore",
+            description = "Also check files that .gitignore files ignore.")
+    boolean noRespectGitignore;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Use this pyproject.toml's [tool.greenlight] instead of looking for one above each file.")
     Path config;
@@ -114,7 +118,7 @@ final class CheckCommand extends CliCommand {
             if (stdin) {
                 outcomes = List.of(checkStdin(configs));
             } else {
-                FileCollector.Collected collected = new FileCollector(cli.cwd(), configs).collect(arguments);
+                FileCollector.Collected collected = new FileCollector(cli.cwd(), configs, !noRespectGitignore).collect(arguments);
                 errors.addAll(collected.errors());
                 outcomes = checkAll(collected.files(), configs);
             }
@@ -173,19 +177,23 @@ final class CheckCommand extends CliCommand {
         }
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, Workers.factory("greenlight-check"));
-        try {
+        try (Progress progress = Progress.start(cli, files.size())) {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 FileCollector.Target target = files.get(i);
                 Settings fileSettings = settings.get(i);
                 futures.add(pool.submit(() -> {
-                    SourceFile source;
                     try {
-                        source = SourceReader.read(target.path(), target.displayPath());
-                    } catch (SourceReader.ReadException e) {
-                        return new Outcome(null, null, null, 0, List.of(), e.getMessage());
+                        SourceFile source;
+                        try {
+                            source = SourceReader.read(target.path(), target.displayPath());
+                        } catch (SourceReader.ReadException e) {
+                            return new Outcome(null, null, null, 0, List.of(), e.getMessage());
+                        }
+                        return checkOne(source, fileSettings);
+                    } finally {
+                        progress.step();
                     }
-                    return checkOne(source, fileSettings);
                 }));
             }
             List<Outcome> outcomes = new ArrayList<>();

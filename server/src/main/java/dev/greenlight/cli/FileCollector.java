@@ -3,6 +3,7 @@ package dev.greenlight.cli;
 import dev.greenlight.config.ConfigException;
 import dev.greenlight.config.ConfigResolver;
 import dev.greenlight.config.Settings;
+import dev.greenlight.files.IgnoreRules;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +22,9 @@ import java.util.Set;
  * Turns the paths given to {@code check} into Python files: a file is taken as given (even if
  * excluded: it was asked for by name, as in Ruff); a folder is walked for {@code *.py} and
  * {@code *.pyi}, skipping virtual environments, caches, version control, {@code node_modules},
- * hidden folders and what {@code exclude} names.
+ * hidden folders, what {@code exclude} names and (unless turned off) what {@code .gitignore}
+ * files ignore: those in the walked folders and, inside a git repository, those above them up
+ * to its top, with its {@code .git/info/exclude} (see {@link IgnoreRules}).
  */
 final class FileCollector {
 
@@ -37,10 +42,16 @@ final class FileCollector {
 
     private final Path cwd;
     private final ConfigResolver configs;
+    private final boolean respectGitignore;
 
     FileCollector(Path cwd, ConfigResolver configs) {
+        this(cwd, configs, true);
+    }
+
+    FileCollector(Path cwd, ConfigResolver configs, boolean respectGitignore) {
         this.cwd = cwd;
         this.configs = configs;
+        this.respectGitignore = respectGitignore;
     }
 
     Collected collect(List<String> arguments) throws ConfigException {
@@ -65,11 +76,14 @@ final class FileCollector {
 
     private void walk(Path root, Set<Path> seen, List<Target> files, List<String> errors) throws ConfigException {
         ConfigException[] failure = new ConfigException[1];
+        // The .gitignore rules in force in each folder being walked, the current one on top.
+        Deque<IgnoreRules> ignores = new ArrayDeque<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     if (dir.equals(root)) {
+                        ignores.push(respectGitignore ? IgnoreRules.at(dir) : IgnoreRules.none());
                         return FileVisitResult.CONTINUE;
                     }
                     String name = dir.getFileName().toString();
@@ -78,11 +92,28 @@ final class FileCollector {
                     }
                     try {
                         Settings settings = configs.settingsFor(dir);
-                        return settings.isExcluded(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        if (settings.isExcluded(dir)) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
                     } catch (ConfigException e) {
                         failure[0] = e;
                         return FileVisitResult.TERMINATE;
                     }
+                    IgnoreRules here = ignores.peek();
+                    if (here.isIgnored(dir, true)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    ignores.push(respectGitignore ? here.enter(dir) : here);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    ignores.pop();
+                    if (e != null) {
+                        errors.add(display(dir) + ": " + SourceReader.describe(e));
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -92,6 +123,9 @@ final class FileCollector {
                         return FileVisitResult.CONTINUE;
                     }
                     if (!(name.endsWith(".py") || name.endsWith(".pyi"))) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (ignores.peek().isIgnored(file, false)) {
                         return FileVisitResult.CONTINUE;
                     }
                     try {

@@ -42,12 +42,19 @@ public final class Checker {
         } catch (RuntimeException | StackOverflowError failure) {
             return new CheckResult(source, List.of(), List.of("the parser failed on " + source.displayPath() + ": " + failure));
         }
+        return check(source, parse, enabled);
+    }
+
+    /** As {@link #check(SourceFile, Predicate)} with the module already parsed (the language server parses incrementally). */
+    public CheckResult check(SourceFile source, ParseResult parse, Predicate<String> enabled) {
         RuleEngine.Outcome outcome = engine.run(source, parse, enabled);
         List<String> internalErrors = new ArrayList<>();
         for (RuleEngine.RuleFailure failure : outcome.failures()) {
             internalErrors.add(failure.code() + " failed on " + source.displayPath() + ": " + failure.error());
         }
-        List<Diagnostic> kept = new ArrayList<>(noqa(source, parse.module()).filter(outcome.diagnostics()));
+        // Most modules have nothing to report: then there is nothing for # noqa to silence either.
+        List<Diagnostic> kept = outcome.diagnostics().isEmpty() ? new ArrayList<>()
+                : new ArrayList<>(noqa(source, parse.module()).filter(outcome.diagnostics()));
         kept.sort(ORDER);
         return new CheckResult(source, kept, internalErrors);
     }

@@ -6,6 +6,7 @@ import dev.greenlight.config.Settings;
 import dev.greenlight.engine.CheckResult;
 import dev.greenlight.engine.Checker;
 import dev.greenlight.engine.Workers;
+import dev.greenlight.python.parse.ParseResult;
 import dev.greenlight.source.SourceFile;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -37,6 +38,7 @@ final class Analysis {
 
     private final Map<String, OpenDocument> documents = new ConcurrentHashMap<>();
     private final Map<String, Result> results = new ConcurrentHashMap<>();
+    private final Map<String, IncrementalParse> parses = new ConcurrentHashMap<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Workers.factory("greenlight-analysis"));
     private final Checker checker = new Checker();
@@ -63,6 +65,10 @@ final class Analysis {
         results.clear();
     }
 
+    EditorSettings editorSettings() {
+        return editorSettings;
+    }
+
     void setEditorSettings(EditorSettings settings) {
         editorSettings = settings == null ? EditorSettings.NONE : settings;
         results.clear();
@@ -76,13 +82,26 @@ final class Analysis {
         return documents.values();
     }
 
+    /** A document just opened: its parse starts afresh. */
+    void open(OpenDocument document) {
+        parses.put(document.uri(), new IncrementalParse());
+        documents.put(document.uri(), document);
+    }
+
+    /** A new version of an open document, made by edits that {@link #editListener} has seen. */
     void put(OpenDocument document) {
         documents.put(document.uri(), document);
+    }
+
+    /** Follows the edits of {@code uri}'s text so that its parse follows them. */
+    dev.greenlight.python.text.EditListener editListener(String uri) {
+        return parses.computeIfAbsent(uri, u -> new IncrementalParse());
     }
 
     void remove(String uri) {
         documents.remove(uri);
         results.remove(uri);
+        parses.remove(uri);
     }
 
     /**
@@ -140,7 +159,18 @@ final class Analysis {
 
     private Result analyze(OpenDocument document) {
         SourceFile source = new SourceFile(document.path(), document.displayName(), document.document().text());
-        CheckResult check = checker.check(source, selection(document));
+        IncrementalParse parse = parses.get(document.uri());
+        if (parse == null) {
+            parse = new IncrementalParse(); // closed meanwhile: parse whole, remember nothing
+        }
+        CheckResult check;
+        ParseResult parsed;
+        try {
+            parsed = parse.parse(document.document());
+        } catch (RuntimeException | StackOverflowError failure) {
+            parsed = null;
+        }
+        check = parsed != null ? checker.check(source, parsed, selection(document)) : checker.check(source, selection(document));
         for (String internal : check.internalErrors()) {
             log.error(internal, null);
         }

@@ -45,6 +45,12 @@ final class Conversions {
     }
 
     static org.eclipse.lsp4j.Diagnostic diagnostic(Diagnostic diagnostic, OpenDocument open, ClientFeatures client) {
+        return diagnostic(diagnostic, open, client, EditorSettings.NONE);
+    }
+
+    /** The diagnostic as LSP has it, shown with the severity the editor's settings give its rule. */
+    static org.eclipse.lsp4j.Diagnostic diagnostic(Diagnostic diagnostic, OpenDocument open, ClientFeatures client,
+            EditorSettings settings) {
         Document document = open.document();
         PositionEncoding encoding = client.encoding();
         String message = diagnostic.message();
@@ -65,7 +71,7 @@ final class Conversions {
         }
         org.eclipse.lsp4j.Diagnostic lsp = new org.eclipse.lsp4j.Diagnostic(
                 range(document, diagnostic.range().start(), diagnostic.range().end(), encoding),
-                message, severity(diagnostic), SOURCE, diagnostic.code());
+                message, severity(settings.severityOf(diagnostic)), SOURCE, diagnostic.code());
         if (!related.isEmpty()) {
             lsp.setRelatedInformation(related);
         }
@@ -77,7 +83,11 @@ final class Conversions {
     }
 
     static DiagnosticSeverity severity(Diagnostic diagnostic) {
-        return switch (diagnostic.severity()) {
+        return severity(diagnostic.severity());
+    }
+
+    static DiagnosticSeverity severity(dev.greenlight.rules.Severity severity) {
+        return switch (severity) {
             case ERROR -> DiagnosticSeverity.Error;
             case WARNING -> DiagnosticSeverity.Warning;
             case INFORMATION -> DiagnosticSeverity.Information;

@@ -55,7 +55,7 @@ final class TextDocuments implements TextDocumentService {
             String uri = params.getTextDocument().getUri();
             Document document = Document.of(params.getTextDocument().getText(), params.getTextDocument().getVersion(),
                     clampLog(uri));
-            analysis.put(new OpenDocument(uri, pathOf(uri), document));
+            analysis.open(new OpenDocument(uri, pathOf(uri), document));
             analyze(uri);
         });
     }
@@ -78,7 +78,7 @@ final class TextDocuments implements TextDocumentService {
             }
             Integer version = params.getTextDocument().getVersion();
             Document next = open.document().apply(changes, version != null ? version : open.version() + 1,
-                    server.features().encoding());
+                    server.features().encoding(), analysis.editListener(uri));
             analysis.put(open.with(next));
             analyze(uri);
         });
@@ -165,8 +165,9 @@ final class TextDocuments implements TextDocumentService {
 
     private List<org.eclipse.lsp4j.Diagnostic> lspDiagnostics(Analysis.Result result) {
         List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
+        EditorSettings settings = analysis.editorSettings();
         for (Diagnostic diagnostic : result.check().diagnostics()) {
-            out.add(Conversions.diagnostic(diagnostic, result.document(), server.features()));
+            out.add(Conversions.diagnostic(diagnostic, result.document(), server.features(), settings));
         }
         return out;
     }

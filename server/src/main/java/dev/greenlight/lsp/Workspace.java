@@ -19,7 +19,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * Settings and files: {@code initializationOptions}, {@code workspace/configuration} (section
- * {@code greenlight}) and {@code didChangeConfiguration} give {@code select}/{@code ignore};
+ * {@code greenlight}) and {@code didChangeConfiguration} give {@code select}/{@code ignore} and
+ * {@code severity} (see {@link EditorSettings});
  * a changed {@code pyproject.toml} ({@code didChangeWatchedFiles}) reloads the configuration.
  * Either way every open document is checked again.
  */
@@ -120,8 +121,15 @@ final class Workspace implements WorkspaceService {
         if (!unknown.isEmpty()) {
             log.warning("unknown rule selectors in the editor's settings, ignored: " + String.join(", ", unknown));
         }
+        for (String problem : settings.problems()) {
+            log.warning("editor settings, ignored: " + problem);
+        }
+        List<String> unknownSeverity = RuleSelection.unknown(List.copyOf(settings.severity().keySet()));
+        if (!unknownSeverity.isEmpty()) {
+            log.warning("`severity` names codes that match no rule: " + String.join(", ", unknownSeverity));
+        }
         List<String> bad = unknown.stream().map(String::toUpperCase).toList();
-        analysis.setEditorSettings(new EditorSettings(
+        analysis.setEditorSettings(settings.withSelectors(
                 settings.select().stream().filter(s -> !bad.contains(s.strip().toUpperCase())).toList(),
                 settings.ignore().stream().filter(s -> !bad.contains(s.strip().toUpperCase())).toList()));
     }

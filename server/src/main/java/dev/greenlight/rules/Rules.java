@@ -14,7 +14,13 @@ public final class Rules {
 
     private static final List<Rule> ALL = List.of(
             new SyntaxErrorRule(),
-            new AwaitOutsideAsync());
+            new AsyncDriverInSyncEngine(),
+            new SyncSessionInAsyncFunction(),
+            new MissingAwait(),
+            new SessionAnnotationMismatch(),
+            new QueryOnAsyncSession(),
+            new AwaitOutsideAsync(),
+            new SyncDriverInAsyncEngine());
 
     private Rules() {
     }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,8 @@ import org.eclipse.lsp4j.CodeActionResolveSupportCapabilities;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCapabilities;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -319,6 +322,29 @@ class LanguageServerTest {
 
         server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(URI)));
         assertEquals(List.of(), client.next(URI).getDiagnostics());
+    }
+
+    @Test
+    void severityPerRuleFromTheEditorSettings() throws Exception {
+        start(pushClient());
+        open(URI, ROUTE, 1);
+        DiagnosticSeverity ruleDefault = Conversions.severity(dev.greenlight.rules.Rules.find("GL006").orElseThrow().severity());
+        assertEquals(ruleDefault, client.awaitVersion(URI, 1).getDiagnostics().get(0).getSeverity());
+
+        configure(Map.of("greenlight", Map.of("severity", Map.of("GL006", "hint", "GL", "warning"))));
+        assertEquals(DiagnosticSeverity.Hint, client.next(URI).getDiagnostics().get(0).getSeverity(), "the code wins over a prefix");
+
+        configure(Map.of("severity", Map.of("gl0", "Information")));
+        assertEquals(DiagnosticSeverity.Information, client.next(URI).getDiagnostics().get(0).getSeverity(), "a prefix, any case");
+
+        configure(Map.of("severity", Map.of("GL006", "loud")));
+        assertEquals(ruleDefault, client.next(URI).getDiagnostics().get(0).getSeverity(), "a bad value is dropped");
+        assertTrue(client.logs.stream().anyMatch(m -> m.getType() == MessageType.Warning && m.getMessage().contains("loud")),
+                client.logs.toString());
+    }
+
+    private void configure(Object settings) {
+        server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(settings));
     }
 
     @Test

@@ -1,0 +1,5 @@
+"""Nothing to report: the SARIF log has an empty result list."""
+
+
+async def fine(session):
+    await session.close()

@@ -1,0 +1,3 @@
+# GL000: a syntax error.
+def broken(:
+    pass

@@ -1,0 +1,3 @@
+# A file whose name needs percent-encoding in a URI.
+def close(session):
+    await session.close()
