@@ -369,28 +369,16 @@ compOp
     : EQEQUAL | NOTEQUAL | LESS | LESSEQUAL | GREATER | GREATEREQUAL | IN | NOT IN | IS | IS NOT
     ;
 
+/**
+ * All binary arithmetic and bitwise operators in one flat list; AstBuilder nests them by
+ * precedence. One rule instead of six keeps the parse tree (and the time to build it) small.
+ */
 bitwiseOr
-    : bitwiseXor (VBAR bitwiseXor)*
+    : factor (binaryOperator factor)*
     ;
 
-bitwiseXor
-    : bitwiseAnd (CIRCUMFLEX bitwiseAnd)*
-    ;
-
-bitwiseAnd
-    : shiftExpr (AMPER shiftExpr)*
-    ;
-
-shiftExpr
-    : sum ((LEFTSHIFT | RIGHTSHIFT) sum)*
-    ;
-
-sum
-    : term ((PLUS | MINUS) term)*
-    ;
-
-term
-    : factor ((STAR | SLASH | DOUBLESLASH | PERCENT | AT) factor)*
+binaryOperator
+    : VBAR | CIRCUMFLEX | AMPER | LEFTSHIFT | RIGHTSHIFT | PLUS | MINUS | STAR | SLASH | DOUBLESLASH | PERCENT | AT
     ;
 
 factor

@@ -914,30 +914,55 @@ final class AstBuilder {
         };
     }
 
-    /** Folds {@code a op b op c} to the left, each BinOp spanning from the chain's start. */
-    private Expression binaryChain(ParserRuleContext ctx) {
-        List<ParseTree> children = ctx.children;
-        Expression left = binaryOperand((ParserRuleContext) children.get(0));
-        for (int i = 1; i < children.size(); i += 2) {
-            Token op = ((TerminalNode) children.get(i)).getSymbol();
-            ParserRuleContext right = (ParserRuleContext) children.get(i + 1);
-            left = new BinOp(left, binaryOperator(op), binaryOperand(right), span(ctx.start, right.stop));
-        }
-        return left;
+    /** An operand while binary operators are nested: its tree and the tokens it spans. */
+    private record Operand(Expression expression, Token first, Token last) {
     }
 
-    private Expression binaryOperand(ParserRuleContext ctx) {
-        if (ctx instanceof FactorContext f) {
-            return factor(f);
-        }
-        if (ctx.getChildCount() == 1) {
-            return binaryOperand((ParserRuleContext) ctx.getChild(0));
-        }
-        return binaryChain(ctx);
-    }
-
+    /**
+     * Nests a flat {@code a op b op c ...} by Python's precedence, all operators left-associative,
+     * each BinOp spanning from its left operand's first token to its right operand's last.
+     */
     private Expression bitwiseOr(BitwiseOrContext ctx) {
-        return binaryOperand(ctx);
+        List<ParseTree> children = ctx.children;
+        FactorContext firstFactor = (FactorContext) children.get(0);
+        if (children.size() == 1) {
+            return factor(firstFactor);
+        }
+        List<Operand> operands = new ArrayList<>();
+        List<Token> operators = new ArrayList<>();
+        operands.add(new Operand(factor(firstFactor), firstFactor.start, firstFactor.stop));
+        for (int i = 1; i < children.size(); i += 2) {
+            Token op = ((ParserRuleContext) children.get(i)).start;
+            while (!operators.isEmpty() && precedence(operators.get(operators.size() - 1)) >= precedence(op)) {
+                reduce(operands, operators);
+            }
+            operators.add(op);
+            FactorContext right = (FactorContext) children.get(i + 1);
+            operands.add(new Operand(factor(right), right.start, right.stop));
+        }
+        while (!operators.isEmpty()) {
+            reduce(operands, operators);
+        }
+        return operands.get(0).expression();
+    }
+
+    private void reduce(List<Operand> operands, List<Token> operators) {
+        Operand right = operands.remove(operands.size() - 1);
+        Operand left = operands.remove(operands.size() - 1);
+        Token op = operators.remove(operators.size() - 1);
+        operands.add(new Operand(new BinOp(left.expression(), binaryOperator(op), right.expression(),
+                span(left.first(), right.last())), left.first(), right.last()));
+    }
+
+    private static int precedence(Token op) {
+        return switch (op.getType()) {
+            case PythonParser.VBAR -> 1;
+            case PythonParser.CIRCUMFLEX -> 2;
+            case PythonParser.AMPER -> 3;
+            case PythonParser.LEFTSHIFT, PythonParser.RIGHTSHIFT -> 4;
+            case PythonParser.PLUS, PythonParser.MINUS -> 5;
+            default -> 6;
+        };
     }
 
     private static Operator binaryOperator(Token op) {
