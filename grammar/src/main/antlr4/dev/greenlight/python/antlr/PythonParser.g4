@@ -348,21 +348,15 @@ yieldExpr
     : YIELD (FROM expression | starExpressions)?
     ;
 
+/** `and` and `or` in one flat list; AstBuilder groups the `and`s, which bind tighter. */
 disjunction
-    : conjunction (OR conjunction)*
+    : inversion ((AND | OR) inversion)*
     ;
 
-conjunction
-    : inversion (AND inversion)*
-    ;
-
+/** `not`, or a comparison chain (a lone operand without a comparison operator). */
 inversion
     : NOT inversion
-    | comparison
-    ;
-
-comparison
-    : bitwiseOr (compOp bitwiseOr)*
+    | bitwiseOr (compOp bitwiseOr)*
     ;
 
 compOp
@@ -381,13 +375,9 @@ binaryOperator
     : VBAR | CIRCUMFLEX | AMPER | LEFTSHIFT | RIGHTSHIFT | PLUS | MINUS | STAR | SLASH | DOUBLESLASH | PERCENT | AT
     ;
 
+/** Unary operators, then `await` and a primary, then `**` (which binds tighter on its left). */
 factor
-    : (PLUS | MINUS | TILDE) factor
-    | power
-    ;
-
-power
-    : AWAIT? primary (DOUBLESTAR factor)?
+    : (PLUS | MINUS | TILDE)* AWAIT? primary (DOUBLESTAR factor)?
     ;
 
 primary

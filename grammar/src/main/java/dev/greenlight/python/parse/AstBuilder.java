@@ -852,36 +852,42 @@ final class AstBuilder {
         return new IfExp(disjunction(ctx.disjunction(1)), disjunction(body), expression(ctx.expression()), span(ctx));
     }
 
+    /** Groups a flat {@code a and b or c} into BoolOps: {@code and} binds tighter than {@code or}. */
     private Expression disjunction(DisjunctionContext ctx) {
-        if (ctx.getChildCount() == 1) {
-            return conjunction((ConjunctionContext) ctx.getChild(0));
+        List<ParseTree> children = ctx.children;
+        if (children.size() == 1) {
+            return inversion((InversionContext) children.get(0));
         }
-        List<Expression> values = new ArrayList<>();
-        for (ConjunctionContext operand : ctx.conjunction()) {
-            values.add(conjunction(operand));
+        List<Expression> alternatives = new ArrayList<>();
+        int groupStart = 0;
+        for (int i = 1; i <= children.size(); i += 2) {
+            boolean groupEnds = i == children.size()
+                    || ((TerminalNode) children.get(i)).getSymbol().getType() == PythonParser.OR;
+            if (groupEnds) {
+                alternatives.add(conjunction(children, groupStart, i - 1));
+                groupStart = i + 1;
+            }
         }
-        return new BoolOp(Boolop.Or, values, span(ctx));
+        return alternatives.size() == 1 ? alternatives.get(0) : new BoolOp(Boolop.Or, alternatives, span(ctx));
     }
 
-    private Expression conjunction(ConjunctionContext ctx) {
-        if (ctx.getChildCount() == 1) {
-            return inversion((InversionContext) ctx.getChild(0));
+    /** The {@code and} of the inversions at {@code children[from..to]} (every other child). */
+    private Expression conjunction(List<ParseTree> children, int from, int to) {
+        if (from == to) {
+            return inversion((InversionContext) children.get(from));
         }
         List<Expression> values = new ArrayList<>();
-        for (InversionContext operand : ctx.inversion()) {
-            values.add(inversion(operand));
+        for (int i = from; i <= to; i += 2) {
+            values.add(inversion((InversionContext) children.get(i)));
         }
-        return new BoolOp(Boolop.And, values, span(ctx));
+        return new BoolOp(Boolop.And, values,
+                span(((ParserRuleContext) children.get(from)).start, ((ParserRuleContext) children.get(to)).stop));
     }
 
     private Expression inversion(InversionContext ctx) {
         if (ctx.NOT() != null) {
             return new UnaryOp(Unaryop.Not, inversion(ctx.inversion()), span(ctx));
         }
-        return comparison(ctx.comparison());
-    }
-
-    private Expression comparison(ComparisonContext ctx) {
         List<BitwiseOrContext> operands = ctx.bitwiseOr();
         Expression left = bitwiseOr(operands.get(0));
         if (operands.size() == 1) {
@@ -1002,26 +1008,32 @@ final class AstBuilder {
     }
 
     private Expression factor(FactorContext ctx) {
-        if (ctx.power() != null) {
-            return power(ctx.power());
+        PrimaryContext primary = ctx.primary();
+        Expression value = primary(primary);
+        List<ParseTree> children = ctx.children;
+        int prefixes = 0;
+        while (children.get(prefixes) instanceof TerminalNode terminal
+                && terminal.getSymbol().getType() != PythonParser.AWAIT) {
+            prefixes++;
         }
-        Unaryop op = switch (ctx.start.getType()) {
-            case PythonParser.PLUS -> Unaryop.UAdd;
-            case PythonParser.MINUS -> Unaryop.USub;
-            default -> Unaryop.Invert;
-        };
-        return new UnaryOp(op, factor(ctx.factor()), span(ctx));
-    }
-
-    private Expression power(PowerContext ctx) {
-        Expression base = primary(ctx.primary());
+        Token powerStart = children.get(prefixes) instanceof TerminalNode await
+                ? await.getSymbol() : primary.start;
         if (ctx.AWAIT() != null) {
-            base = new Await(base, span(ctx.start, ctx.primary().stop));
+            value = new Await(value, span(powerStart, primary.stop));
         }
         if (ctx.DOUBLESTAR() != null) {
-            base = new BinOp(base, Operator.Pow, factor(ctx.factor()), span(ctx));
+            value = new BinOp(value, Operator.Pow, factor(ctx.factor()), span(powerStart, ctx.stop));
         }
-        return base;
+        for (int i = prefixes - 1; i >= 0; i--) {
+            Token op = ((TerminalNode) children.get(i)).getSymbol();
+            Unaryop unary = switch (op.getType()) {
+                case PythonParser.PLUS -> Unaryop.UAdd;
+                case PythonParser.MINUS -> Unaryop.USub;
+                default -> Unaryop.Invert;
+            };
+            value = new UnaryOp(unary, value, span(op, ctx.stop));
+        }
+        return value;
     }
 
     private Expression primary(PrimaryContext ctx) {
