@@ -385,13 +385,15 @@ primary
     ;
 
 trailer
-    : DOT name
+    : DOT attr=(NAME | MATCH | CASE | TYPE | UNDERSCORE)
     | LPAR arguments? RPAR
     | LSQB slices RSQB
     ;
 
+// Names are spelled out here rather than through `name`: one parse-tree level less for the
+// most common operand of all.
 atom
-    : name
+    : NAME | MATCH | CASE | TYPE | UNDERSCORE
     | NUMBER
     | strings
     | NONE

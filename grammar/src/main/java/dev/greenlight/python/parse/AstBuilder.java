@@ -1043,7 +1043,7 @@ final class AstBuilder {
             TrailerContext trailer = (TrailerContext) ctx.getChild(i);
             Span span = span(ctx.start, trailer.stop);
             switch (trailer.start.getType()) {
-                case PythonParser.DOT -> value = new Attribute(value, identifier(trailer.name()), ExprContext.Load, span);
+                case PythonParser.DOT -> value = new Attribute(value, identifier(trailer.attr), ExprContext.Load, span);
                 case PythonParser.LPAR -> {
                     List<Expression> args = new ArrayList<>();
                     List<Keyword> keywords = new ArrayList<>();
@@ -1159,7 +1159,7 @@ final class AstBuilder {
                 if (ctx.strings() != null) {
                     return strings(ctx.strings());
                 }
-                return new Name(identifier(ctx.name()), ExprContext.Load, span(ctx));
+                return new Name(identifier(first), ExprContext.Load, span(ctx));
         }
     }
 
