@@ -10,6 +10,10 @@ import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.LexerNoViableAltException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATN;
+import org.antlr.v4.runtime.atn.LexerATNSimulator;
+import org.antlr.v4.runtime.atn.PredictionContextCache;
+import org.antlr.v4.runtime.dfa.DFA;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
@@ -161,6 +165,41 @@ public abstract class PythonLexerBase extends Lexer {
         for (int i = 0; i < widths.length; i++) {
             indents[i + 1] = widths[i];
             altIndents[i + 1] = widths[i];
+        }
+    }
+
+    /**
+     * ANTLR's simulator counts lines by '\n' only; CPython also ends lines with a bare '\r', and
+     * its messages ("detected at line N") count them. Installed on first use, since the generated
+     * constructor sets its own simulator after this class's constructor has run.
+     */
+    private LexerATNSimulator lineCounting;
+
+    @Override
+    public LexerATNSimulator getInterpreter() {
+        if (lineCounting == null) {
+            LexerATNSimulator generated = super.getInterpreter();
+            lineCounting = new LineCountingSimulator(this, generated.atn, generated.decisionToDFA,
+                generated.getSharedContextCache());
+            _interp = lineCounting;
+        }
+        return lineCounting;
+    }
+
+    private static final class LineCountingSimulator extends LexerATNSimulator {
+        LineCountingSimulator(Lexer recognizer, ATN atn, DFA[] decisionToDFA, PredictionContextCache cache) {
+            super(recognizer, atn, decisionToDFA, cache);
+        }
+
+        @Override
+        public void consume(CharStream input) {
+            if (input.LA(1) == '\r' && input.LA(2) != '\n') {
+                line++;
+                charPositionInLine = 0;
+                input.consume();
+                return;
+            }
+            super.consume(input);
         }
     }
 
@@ -800,18 +839,18 @@ public abstract class PythonLexerBase extends Lexer {
         if (text == null || text.isEmpty()) {
             return new int[] {line, col};
         }
-        int lastNl = text.lastIndexOf('\n');
-        int symbols = text.codePointCount(lastNl + 1, text.length());
-        if (lastNl < 0) {
-            return new int[] {line, col + symbols};
-        }
+        // Lines end at '\n', '\r\n' or a bare '\r', as the line-counting simulator counts them.
         int breaks = 0;
-        for (int i = 0; i <= lastNl; i++) {
-            if (text.charAt(i) == '\n') {
+        int lastBreak = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
                 breaks++;
+                lastBreak = i;
             }
         }
-        return new int[] {line + breaks, symbols};
+        int symbols = text.codePointCount(lastBreak + 1, text.length());
+        return breaks == 0 ? new int[] {line, col + symbols} : new int[] {line + breaks, symbols};
     }
 
     private int lastRealEndLine(Token fallback) {

@@ -28,7 +28,7 @@ final class NestedReparse {
     }
 
     static ParsedModule attempt(ParsedModule module, int start, int end, String inserted, SourceMap newSource,
-            int delta, int lineDelta, int newlineDelta) {
+            int delta, int lineDelta) {
         int index = module.cleanPieceHolding(start, end);
         if (index < 0) {
             return null;
@@ -62,7 +62,7 @@ final class NestedReparse {
             int relexed = statement.span().end() + delta - lineStart(text, statement.span().start());
             ParsedModule.Statistics statistics = new ParsedModule.Statistics(relexed, replacement.size(),
                     module.statementCount() - 1, true);
-            return module.withNestedEdit(index, rebuilt, newSource, delta, lineDelta, newlineDelta, statistics);
+            return module.withNestedEdit(index, rebuilt, newSource, delta, lineDelta, statistics);
         }
         return null;
     }
@@ -170,7 +170,7 @@ final class NestedReparse {
         int siblingStart = sibling.span().start() + delta;
         PythonLexer lexer = new PythonLexer(new SourceCharStream(newText, from));
         lexer.removeErrorListeners();
-        lexer.setLine(1 + newSource.newlinesBefore(from));
+        lexer.setLine(1 + newSource.lineIndex(from));
         lexer.presetIndentation(levels);
         List<Token> tokens = new ArrayList<>();
         int depth = 0;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -27,11 +28,11 @@ public final class ParsedModule {
      * shift says how far the text has moved since.
      */
     private record Piece(int start, int codeStart, int end, List<Statement> statements, List<SyntaxError> errors,
-            int offsetShift, int lineShift, int newlineShift) {
+            int offsetShift, int lineShift) {
 
-        Piece moved(int offsetDelta, int lineDelta, int newlineDelta) {
+        Piece moved(int offsetDelta, int lineDelta) {
             return new Piece(start, codeStart, end, statements, errors, offsetShift + offsetDelta,
-                    lineShift + lineDelta, newlineShift + newlineDelta);
+                    lineShift + lineDelta);
         }
 
         int currentStart() {
@@ -103,14 +104,14 @@ public final class ParsedModule {
      * {@link NestedReparse}: the piece at {@code index} gets {@code statement} as its tree.
      */
     ParsedModule withNestedEdit(int index, Statement statement, SourceMap newSource, int delta, int lineDelta,
-            int newlineDelta, Statistics statistics) {
+            Statistics statistics) {
         Piece old = pieces[index];
         Piece[] out = new Piece[pieces.length];
         System.arraycopy(pieces, 0, out, 0, index);
         out[index] = new Piece(old.currentStart(), old.currentCodeStart(), old.currentEnd() + delta,
-                List.of(statement), List.of(), 0, 0, 0);
+                List.of(statement), List.of(), 0, 0);
         for (int j = index + 1; j < pieces.length; j++) {
-            out[j] = pieces[j].moved(delta, lineDelta, newlineDelta);
+            out[j] = pieces[j].moved(delta, lineDelta);
         }
         return new ParsedModule(newSource.text(), newSource, out, statistics);
     }
@@ -129,12 +130,11 @@ public final class ParsedModule {
     /** The tree of one piece in the current text's positions (moving it now if it had to move). */
     Statement statementOf(int index) {
         Piece piece = pieces[index];
-        if (piece.offsetShift != 0 || piece.lineShift != 0 || piece.newlineShift != 0) {
+        if (piece.offsetShift != 0 || piece.lineShift != 0) {
             SpanShifter shifter = new SpanShifter();
             piece = new Piece(piece.currentStart(), piece.currentCodeStart(), piece.currentEnd(),
                     shifter.shiftStatements(piece.statements, piece.offsetShift, piece.lineShift),
-                    shifter.shiftErrors(piece.errors, piece.offsetShift, piece.lineShift, piece.newlineShift),
-                    0, 0, 0);
+                    shifter.shiftErrors(piece.errors, piece.offsetShift, piece.lineShift), 0, 0);
             pieces[index] = piece;
             result = null;
         }
@@ -170,11 +170,10 @@ public final class ParsedModule {
             SpanShifter shifter = new SpanShifter();
             for (int i = 0; i < pieces.length; i++) {
                 Piece piece = pieces[i];
-                if (piece.offsetShift != 0 || piece.lineShift != 0 || piece.newlineShift != 0) {
+                if (piece.offsetShift != 0 || piece.lineShift != 0) {
                     piece = new Piece(piece.currentStart(), piece.currentCodeStart(), piece.currentEnd(),
                             shifter.shiftStatements(piece.statements, piece.offsetShift, piece.lineShift),
-                            shifter.shiftErrors(piece.errors, piece.offsetShift, piece.lineShift, piece.newlineShift),
-                            0, 0, 0);
+                            shifter.shiftErrors(piece.errors, piece.offsetShift, piece.lineShift), 0, 0);
                     pieces[i] = piece;
                 }
                 body.addAll(piece.statements);
@@ -198,10 +197,9 @@ public final class ParsedModule {
     /** As {@link #edit(int, int, String)}, when the caller already has the new text. */
     public ParsedModule edit(int start, int end, String inserted, String newText) {
         int delta = inserted.length() - (end - start);
-        int newlineDelta = count(inserted, '\n', 0, inserted.length()) - count(text, '\n', start, end);
         SourceMap newSource = source.edited(start, end, inserted, newText);
         int lineDelta = newSource.lineCount() - source.lineCount();
-        ParsedModule nested = NestedReparse.attempt(this, start, end, inserted, newSource, delta, lineDelta, newlineDelta);
+        ParsedModule nested = NestedReparse.attempt(this, start, end, inserted, newSource, delta, lineDelta);
         if (nested != null) {
             return nested;
         }
@@ -257,7 +255,7 @@ public final class ParsedModule {
         int reused = 0;
         if (reuseFrom[0] >= 0) {
             for (int j = reuseFrom[0]; j < pieces.length; j++) {
-                out.add(pieces[j].moved(delta, lineDelta, newlineDelta));
+                out.add(pieces[j].moved(delta, lineDelta));
                 reused += pieces[j].statements.size();
             }
         }
@@ -292,8 +290,8 @@ public final class ParsedModule {
         String text = source.text();
         PythonLexer lexer = new PythonLexer(new SourceCharStream(text, from));
         lexer.removeErrorListeners();
-        // The lexer's messages name lines as ANTLR counts them, by '\n'; start where a fresh lexer would be.
-        lexer.setLine(1 + source.newlinesBefore(from));
+        // The lexer's messages name lines ("detected at line 12"): start counting where a fresh lexer would be.
+        lexer.setLine(1 + source.lineIndex(from));
         TopLevelStatements statements = new TopLevelStatements(lexer);
         List<SyntaxError> errors = new ArrayList<>();
         AstBuilder builder = new AstBuilder(source, errors);
@@ -326,8 +324,9 @@ public final class ParsedModule {
             if (lexical.start() >= stoppedAt) {
                 continue;
             }
-            SyntaxError error = new SyntaxError(lexical.message(),
-                    source.span(lexical.start(), Math.max(lexical.start(), lexical.end())));
+            int errorEnd = Math.max(lexical.start(), lexical.end());
+            SyntaxError error = new SyntaxError(withDetectionLine(lexical.message(), source, errorEnd),
+                    source.span(lexical.start(), errorEnd));
             if (pending.isEmpty()) {
                 pending.add(new PendingPiece(from, from, from, new ArrayList<>(), new ArrayList<>()));
             }
@@ -339,9 +338,24 @@ public final class ParsedModule {
         }
         for (PendingPiece piece : pending) {
             piece.errors.sort(Comparator.comparingInt(e -> e.span().start()));
-            out.add(new Piece(piece.start, piece.codeStart, piece.end, piece.statements, piece.errors, 0, 0, 0));
+            out.add(new Piece(piece.start, piece.codeStart, piece.end, piece.statements, piece.errors, 0, 0));
         }
         return lexedTo - from;
+    }
+
+    private static final Pattern DETECTED_AT = Pattern.compile("\\(detected at line \\d+\\)");
+
+    /**
+     * "(detected at line N)" names the line where the lexer found the problem, the line that
+     * holds the end of the error's range; taken from the source map, it is the same whether the
+     * text was lexed from its start or from a statement in the middle.
+     */
+    private static String withDetectionLine(String message, SourceMap source, int errorEnd) {
+        if (!message.endsWith(")") || message.indexOf("(detected at line ") < 0) {
+            return message;
+        }
+        int line = source.lineIndex(Math.max(0, errorEnd - 1)) + 1;
+        return DETECTED_AT.matcher(message).replaceFirst("(detected at line " + line + ")");
     }
 
     private record PendingPiece(int start, int codeStart, int end, List<Statement> statements,
@@ -378,15 +392,6 @@ public final class ParsedModule {
         return j >= 0 && pieces[j].currentStart() == offset ? j : -1;
     }
 
-    private static int count(String text, char c, int from, int to) {
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == c) {
-                count++;
-            }
-        }
-        return count;
-    }
 
     private static int lineStart(String text, int offset) {
         int i = Math.min(offset, text.length());

@@ -16,8 +16,6 @@ final class SourceMap {
     private final int lineCount;
     /** Whether each line (0-based) is pure ASCII, so that its byte columns are char columns. */
     private final boolean[] asciiLines;
-    /** Whether some line ends with a '\r' alone (set conservatively after edits). */
-    private final boolean bareCarriageReturns;
 
     SourceMap(String text) {
         this.text = text;
@@ -27,7 +25,6 @@ final class SourceMap {
         this.lineStarts = scan.starts;
         this.asciiLines = scan.ascii;
         this.lineCount = scan.count;
-        this.bareCarriageReturns = scan.bareCarriageReturns;
     }
 
     private SourceMap(String text, LineScan scan) {
@@ -35,7 +32,6 @@ final class SourceMap {
         this.lineStarts = scan.starts;
         this.asciiLines = scan.ascii;
         this.lineCount = scan.count;
-        this.bareCarriageReturns = scan.bareCarriageReturns;
     }
 
     /**
@@ -58,7 +54,6 @@ final class SourceMap {
         System.arraycopy(asciiLines, 0, scan.ascii, 0, firstLine + 1);
         scan.count = firstLine + 1;
         scan.ascii[firstLine] = true;
-        scan.bareCarriageReturns = bareCarriageReturns;
         scan.scan(newText, lineStarts[firstLine], scanEnd);
         if (resume < lineCount) {
             // The scan ended on the line break before the resumed line, so that line is open.
@@ -78,7 +73,6 @@ final class SourceMap {
         int[] starts;
         boolean[] ascii;
         int count;
-        boolean bareCarriageReturns;
 
         LineScan(int capacity) {
             starts = new int[capacity];
@@ -110,28 +104,10 @@ final class SourceMap {
                 } else if (c == '\n') {
                     add(i + 1);
                 } else if (c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n')) {
-                    bareCarriageReturns = true;
                     add(i + 1);
                 }
             }
         }
-    }
-
-    /**
-     * How many '\n' come before {@code offset}: how ANTLR's lexer numbers lines, which its
-     * messages use. Equal to the line index unless lines end with a bare '\r'.
-     */
-    int newlinesBefore(int offset) {
-        if (!bareCarriageReturns) {
-            return lineIndex(offset);
-        }
-        int count = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
-            }
-        }
-        return count;
     }
 
     int lineCount() {

@@ -30,7 +30,6 @@ final class SpanShifter {
 
     private int offsetDelta;
     private int lineDelta;
-    private int messageLineDelta;
 
     List<Statement> shiftStatements(List<Statement> statements, int offsetDelta, int lineDelta) {
         this.offsetDelta = offsetDelta;
@@ -42,14 +41,9 @@ final class SpanShifter {
         return out;
     }
 
-    /**
-     * {@code messageLineDelta} moves the line numbers written in messages, which the lexer counts
-     * by '\n' alone (so they differ from CPython's in files that end lines with a bare '\r').
-     */
-    List<SyntaxError> shiftErrors(List<SyntaxError> errors, int offsetDelta, int lineDelta, int messageLineDelta) {
+    List<SyntaxError> shiftErrors(List<SyntaxError> errors, int offsetDelta, int lineDelta) {
         this.offsetDelta = offsetDelta;
         this.lineDelta = lineDelta;
-        this.messageLineDelta = messageLineDelta;
         List<SyntaxError> out = new ArrayList<>(errors.size());
         for (SyntaxError error : errors) {
             out.add(new SyntaxError(shiftLineNumbers(error.message()), shift(error.span())));
@@ -59,13 +53,13 @@ final class SpanShifter {
 
     /** CPython's messages name lines ("detected at line 12", "on line 3"); those move too. */
     private String shiftLineNumbers(String message) {
-        if (messageLineDelta == 0 || message.indexOf("line ") < 0) {
+        if (lineDelta == 0 || message.indexOf("line ") < 0) {
             return message;
         }
         Matcher matcher = LINE_NUMBER.matcher(message);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, matcher.group(1) + (Integer.parseInt(matcher.group(2)) + messageLineDelta));
+            matcher.appendReplacement(out, matcher.group(1) + (Integer.parseInt(matcher.group(2)) + lineDelta));
         }
         matcher.appendTail(out);
         return out.toString();
