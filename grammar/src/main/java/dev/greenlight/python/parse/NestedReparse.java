@@ -59,7 +59,7 @@ final class NestedReparse {
             onPath.addAll(path.subList(0, i));
             Statement rebuilt = (Statement) new SpanShifter().replace(top, onPath, statement, replacement, delta,
                     lineDelta);
-            int relexed = statement.span().end() + delta - lineStart(text, statement.span().start());
+            int relexed = statement.span().end() + delta - ParsedModule.lineStart(text, statement.span().start());
             ParsedModule.Statistics statistics = new ParsedModule.Statistics(relexed, replacement.size(),
                     module.statementCount() - 1, true);
             return module.withNestedEdit(index, rebuilt, newSource, delta, lineDelta, statistics);
@@ -116,7 +116,7 @@ final class NestedReparse {
     /** Whether the statement has its lines to itself: only spaces before it, only a comment after. */
     private static boolean standsAlone(String text, Statement statement) {
         int start = statement.span().start();
-        for (int i = lineStart(text, start); i < start; i++) {
+        for (int i = ParsedModule.lineStart(text, start); i < start; i++) {
             if (text.charAt(i) != ' ') {
                 return false;
             }
@@ -141,7 +141,7 @@ final class NestedReparse {
         List<Integer> levels = new ArrayList<>();
         for (Node node : nested) {
             int at = SpanShifter.firstPosition(node);
-            int lineStart = lineStart(text, at);
+            int lineStart = ParsedModule.lineStart(text, at);
             int width = 0;
             while (lineStart + width < at && text.charAt(lineStart + width) == ' ') {
                 width++;
@@ -166,7 +166,7 @@ final class NestedReparse {
     private static List<Statement> reparse(SourceMap newSource, Statement statement, Statement sibling, int[] levels,
             int delta) {
         String newText = newSource.text();
-        int from = lineStart(newText, statement.span().start());
+        int from = ParsedModule.lineStart(newText, statement.span().start());
         int siblingStart = sibling.span().start() + delta;
         PythonLexer lexer = new PythonLexer(new SourceCharStream(newText, from));
         lexer.removeErrorListeners();
@@ -219,13 +219,5 @@ final class NestedReparse {
             }
         }
         return false;
-    }
-
-    private static int lineStart(String text, int offset) {
-        int i = Math.min(offset, text.length());
-        while (i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r') {
-            i--;
-        }
-        return i;
     }
 }

@@ -393,7 +393,8 @@ public final class ParsedModule {
     }
 
 
-    private static int lineStart(String text, int offset) {
+    /** Where the line holding {@code offset} starts. */
+    static int lineStart(String text, int offset) {
         int i = Math.min(offset, text.length());
         while (i > 0) {
             char c = text.charAt(i - 1);
