@@ -89,7 +89,6 @@ import dev.greenlight.python.ast.YieldFrom;
 import java.math.BigInteger;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;

@@ -1,12 +1,9 @@
 package dev.greenlight.python.parse;
 
-import dev.greenlight.python.antlr.LexicalError;
 import dev.greenlight.python.antlr.PythonLexer;
 import dev.greenlight.python.antlr.PythonParser;
 import dev.greenlight.python.ast.Module;
 import dev.greenlight.python.ast.Statement;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
