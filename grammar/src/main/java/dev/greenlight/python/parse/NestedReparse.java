@@ -190,12 +190,11 @@ final class NestedReparse {
                 break;
             }
             tokens.add(token);
-            switch (type) {
-                case PythonLexer.LPAR, PythonLexer.LSQB, PythonLexer.LBRACE, PythonLexer.FSTRING_START -> open++;
-                case PythonLexer.RPAR, PythonLexer.RSQB, PythonLexer.RBRACE, PythonLexer.FSTRING_END -> open--;
-                case PythonLexer.INDENT -> depth++;
-                case PythonLexer.DEDENT -> depth--;
-                default -> { }
+            open += TopLevelStatements.opening(type);
+            if (type == PythonLexer.INDENT) {
+                depth++;
+            } else if (type == PythonLexer.DEDENT) {
+                depth--;
             }
             if (depth < 0) {
                 return null;

@@ -39,6 +39,16 @@ public final class ParsedModule {
             return start + offsetShift;
         }
 
+        /** This piece with its tree and errors moved to where the text now has them. */
+        Piece settled(SpanShifter shifter) {
+            if (offsetShift == 0 && lineShift == 0) {
+                return this;
+            }
+            return new Piece(currentStart(), currentCodeStart(), currentEnd(),
+                    shifter.shiftStatements(statements, offsetShift, lineShift),
+                    shifter.shiftErrors(errors, offsetShift, lineShift), 0, 0);
+        }
+
         /** Where its first token that is not a comment starts: what decides where it begins. */
         int currentCodeStart() {
             return codeStart + offsetShift;
@@ -129,12 +139,8 @@ public final class ParsedModule {
 
     /** The tree of one piece in the current text's positions (moving it now if it had to move). */
     Statement statementOf(int index) {
-        Piece piece = pieces[index];
-        if (piece.offsetShift != 0 || piece.lineShift != 0) {
-            SpanShifter shifter = new SpanShifter();
-            piece = new Piece(piece.currentStart(), piece.currentCodeStart(), piece.currentEnd(),
-                    shifter.shiftStatements(piece.statements, piece.offsetShift, piece.lineShift),
-                    shifter.shiftErrors(piece.errors, piece.offsetShift, piece.lineShift), 0, 0);
+        Piece piece = pieces[index].settled(new SpanShifter());
+        if (piece != pieces[index]) {
             pieces[index] = piece;
             result = null;
         }
@@ -169,13 +175,8 @@ public final class ParsedModule {
             List<SyntaxError> errors = new ArrayList<>();
             SpanShifter shifter = new SpanShifter();
             for (int i = 0; i < pieces.length; i++) {
-                Piece piece = pieces[i];
-                if (piece.offsetShift != 0 || piece.lineShift != 0) {
-                    piece = new Piece(piece.currentStart(), piece.currentCodeStart(), piece.currentEnd(),
-                            shifter.shiftStatements(piece.statements, piece.offsetShift, piece.lineShift),
-                            shifter.shiftErrors(piece.errors, piece.offsetShift, piece.lineShift), 0, 0);
-                    pieces[i] = piece;
-                }
+                Piece piece = pieces[i].settled(shifter);
+                pieces[i] = piece;
                 body.addAll(piece.statements);
                 errors.addAll(piece.errors);
             }

@@ -49,13 +49,8 @@ final class TopLevelStatements {
                 continue;
             }
             int type = token.getType();
-            if (type == PythonLexer.LPAR || type == PythonLexer.LSQB || type == PythonLexer.LBRACE
-                    || type == PythonLexer.FSTRING_START) {
-                open++;
-            } else if (type == PythonLexer.RPAR || type == PythonLexer.RSQB || type == PythonLexer.RBRACE
-                    || type == PythonLexer.FSTRING_END) {
-                open--;
-            } else if (type == PythonLexer.INDENT) {
+            open += opening(type);
+            if (type == PythonLexer.INDENT) {
                 depth++;
             } else if (type == PythonLexer.DEDENT) {
                 depth = Math.max(0, depth - 1);
@@ -70,6 +65,15 @@ final class TopLevelStatements {
                 return statement;
             }
         }
+    }
+
+    /** +1 for a token that opens a bracket or an f-string, -1 for one that closes it, else 0. */
+    static int opening(int type) {
+        return switch (type) {
+            case PythonLexer.LPAR, PythonLexer.LSQB, PythonLexer.LBRACE, PythonLexer.FSTRING_START -> 1;
+            case PythonLexer.RPAR, PythonLexer.RSQB, PythonLexer.RBRACE, PythonLexer.FSTRING_END -> -1;
+            default -> 0;
+        };
     }
 
     private static boolean continues(int nextType) {

@@ -8,7 +8,6 @@ import dev.greenlight.python.ast.AstDumper;
 import dev.greenlight.python.ast.DumpSchema;
 import dev.greenlight.python.ast.Statement;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,11 +81,6 @@ class IncrementalParseTest {
                             + incremental.pieceBounds());
                 }
                 if (!edited.result().equals(fresh.result())) {
-                    if (Boolean.getBoolean("greenlight.incremental.dump")) { // keeps the failing case for a debugger
-                        java.nio.file.Files.writeString(java.nio.file.Path.of("target/incremental-before.py"), before);
-                        System.out.println("EDIT " + start + " " + end + " " + quote(inserted) + " fromFresh="
-                                + ParsedModule.parse(before).edit(start, end, inserted).result().equals(fresh.result()));
-                    }
                     fail(describeMismatch(seed, edits, before, start, end, inserted, edited.result(), fresh.result()));
                 }
                 relexed += edited.statistics().relexedChars();
