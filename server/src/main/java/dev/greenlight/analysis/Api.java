@@ -36,6 +36,22 @@ public final class Api {
     public static final String ASYNC_CONTEXT_MANAGER = "contextlib.asynccontextmanager";
     public static final String CONTEXT_MANAGER = "contextlib.contextmanager";
     public static final String SELECT = "sqlalchemy.select";
+    public static final String DECLARATIVE_BASE = "sqlalchemy.orm.declarative_base";
+    public static final String DECLARATIVE_BASE_CLASS = "sqlalchemy.orm.DeclarativeBase";
+    public static final String DECLARATIVE_BASE_NO_META = "sqlalchemy.orm.DeclarativeBaseNoMeta";
+    public static final String REGISTRY = "sqlalchemy.orm.registry";
+    /** An instance of {@code registry}: its {@code mapped} decorator maps a class. */
+    public static final String REGISTRY_INSTANCE = "sqlalchemy.orm.registry()";
+    public static final String ASYNC_ATTRS = "sqlalchemy.ext.asyncio.AsyncAttrs";
+    public static final String RELATIONSHIP = "sqlalchemy.orm.relationship";
+    public static final String SQLMODEL = "sqlmodel.SQLModel";
+    public static final String SQLMODEL_RELATIONSHIP = "sqlmodel.Relationship";
+    public static final String MAPPED = "sqlalchemy.orm.Mapped";
+    public static final String MAPPED_COLUMN = "sqlalchemy.orm.mapped_column";
+    public static final String COLUMN = "sqlalchemy.Column";
+    public static final String DEFERRED = "sqlalchemy.orm.deferred";
+    public static final String BACKREF = "sqlalchemy.orm.backref";
+    public static final String PYDANTIC_BASE_MODEL = "pydantic.BaseModel";
 
     private static final Map<String, String> CANONICAL = new HashMap<>();
 
@@ -64,6 +80,14 @@ public final class Api {
         alias(ANNOTATED, "typing_extensions.Annotated");
         alias(OPTIONAL, "typing_extensions.Optional");
         alias(UNION, "typing_extensions.Union");
+        alias(DECLARATIVE_BASE, "sqlalchemy.ext.declarative.declarative_base", "sqlalchemy.orm.decl_api.declarative_base");
+        alias(DECLARATIVE_BASE_CLASS, "sqlalchemy.orm.decl_api.DeclarativeBase");
+        alias(ASYNC_ATTRS, "sqlalchemy.ext.asyncio.session.AsyncAttrs");
+        alias(RELATIONSHIP, "sqlalchemy.orm.relation", "sqlalchemy.orm.relationships.relationship");
+        alias(MAPPED, "sqlalchemy.orm.base.Mapped");
+        alias(COLUMN, "sqlalchemy.schema.Column", "sqlalchemy.sql.schema.Column", "sqlmodel.Column");
+        alias(SQLMODEL_RELATIONSHIP, "sqlmodel.main.Relationship");
+        alias(SQLMODEL, "sqlmodel.main.SQLModel");
         alias(SELECT, "sqlalchemy.sql.select", "sqlalchemy.future.select", "sqlmodel.select");
     }
 

@@ -482,6 +482,10 @@ public final class Inference {
                 }
                 return Value.UNKNOWN;
             }
+            case Api.DECLARATIVE_BASE:
+                return new Value.MappedBase(call);
+            case Api.REGISTRY:
+                return new Value.Dotted(Api.REGISTRY_INSTANCE);
             case Api.MAKE_URL: {
                 Value inner = valueOf(argument(call, 0, "name_or_url"));
                 return inner instanceof Value.Str ? inner : Value.UNKNOWN;
@@ -576,6 +580,10 @@ public final class Inference {
                 case "unique", "columns", "yield_per", "mappings" -> new Value.Result(result.async(), result.scalars());
                 default -> Value.UNKNOWN;
             };
+        }
+        if (method.equals("generate_base") && receiver instanceof Value.Dotted registry
+                && registry.name().equals(Api.REGISTRY_INSTANCE)) {
+            return new Value.MappedBase(call);
         }
         if (receiver instanceof Value.Factory factory && method.equals("begin")) {
             return new Value.ContextManager(new Value.Session(factory.async(), call, factory, model));

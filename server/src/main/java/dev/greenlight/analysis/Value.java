@@ -89,6 +89,13 @@ public sealed interface Value {
     record Str(String text, boolean complete, Expression literal, ModuleModel module, String via) implements Value {
     }
 
+    /**
+     * A declarative base made by a call ({@code Base = declarative_base()},
+     * {@code registry().generate_base()}): its subclasses are mapped.
+     */
+    record MappedBase(Node origin) implements Value {
+    }
+
     /** FastAPI's {@code Depends(dep)} marker. */
     record DependsMarker(Expression dependency, ModuleModel module) implements Value {
     }

@@ -38,6 +38,24 @@ public final class Workspace {
         }
     };
 
+    /** The text of a file as the editor holds it, when that differs from the disk; else null. */
+    @FunctionalInterface
+    public interface Overlay {
+        String text(Path file);
+    }
+
+    private static volatile Overlay overlay = file -> null;
+
+    /** Open documents whose text wins over the disk's (the language server sets this). */
+    public static void setOverlay(Overlay openDocuments) {
+        overlay = openDocuments == null ? file -> null : openDocuments;
+    }
+
+    private record Opened(String text, ModuleModel model) {
+    }
+
+    private static final Map<Path, Opened> OPENED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Workspace() {
     }
 
@@ -96,6 +114,22 @@ public final class Workspace {
 
     /** The model of the module in {@code file}, or null when it cannot be read. */
     public static ModuleModel load(Path file) {
+        Path normalized = file.toAbsolutePath().normalize();
+        String open = overlay.text(normalized);
+        if (open != null) {
+            Opened known = OPENED.get(normalized);
+            if (known != null && known.text().equals(open)) {
+                return known.model();
+            }
+            try {
+                ModuleModel model = ModuleModel.of(normalized, open, PythonParsing.parse(open).module());
+                OPENED.put(normalized, new Opened(open, model));
+                return model;
+            } catch (RuntimeException | StackOverflowError e) {
+                return null;
+            }
+        }
+        OPENED.remove(normalized);
         try {
             long size = Files.size(file);
             FileTime modified = Files.getLastModifiedTime(file);
@@ -113,6 +147,20 @@ public final class Workspace {
             }
             return model;
         } catch (IOException | RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /** The text of a file: the editor's when it is open, else the disk's (UTF-8); null when unreadable. */
+    public static String text(Path file) {
+        Path normalized = file.toAbsolutePath().normalize();
+        String open = overlay.text(normalized);
+        if (open != null) {
+            return open;
+        }
+        try {
+            return Files.readString(normalized, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

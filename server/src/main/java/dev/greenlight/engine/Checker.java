@@ -8,6 +8,7 @@ import dev.greenlight.rules.Rule;
 import dev.greenlight.rules.RuleEngine;
 import dev.greenlight.rules.Rules;
 import dev.greenlight.source.SourceFile;
+import dev.greenlight.workspace.WorkspaceIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class Checker {
             .thenComparing(Diagnostic::message);
 
     private final RuleEngine engine;
+    private volatile WorkspaceIndex index;
 
     public Checker() {
         this(Rules.all());
@@ -33,6 +35,16 @@ public final class Checker {
 
     public Checker(List<? extends Rule> rules) {
         this.engine = new RuleEngine(rules);
+    }
+
+    /** The workspace index that checks look up mapped classes in (null: each module on its own). */
+    public Checker withIndex(WorkspaceIndex index) {
+        this.index = index;
+        return this;
+    }
+
+    public WorkspaceIndex index() {
+        return index;
     }
 
     public CheckResult check(SourceFile source, Predicate<String> enabled) {
@@ -47,7 +59,7 @@ public final class Checker {
 
     /** As {@link #check(SourceFile, Predicate)} with the module already parsed (the language server parses incrementally). */
     public CheckResult check(SourceFile source, ParseResult parse, Predicate<String> enabled) {
-        RuleEngine.Outcome outcome = engine.run(source, parse, enabled);
+        RuleEngine.Outcome outcome = engine.run(source, parse, enabled, index);
         List<String> internalErrors = new ArrayList<>();
         for (RuleEngine.RuleFailure failure : outcome.failures()) {
             internalErrors.add(failure.code() + " failed on " + source.displayPath() + ": " + failure.error());

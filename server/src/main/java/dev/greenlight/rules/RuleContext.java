@@ -76,6 +76,11 @@ public final class RuleContext {
         return key.cast(value);
     }
 
+    /** The workspace index the check runs with, or null when it has none (a lone file). */
+    public dev.greenlight.workspace.WorkspaceIndex workspaceIndex() {
+        return (dev.greenlight.workspace.WorkspaceIndex) shared.get(dev.greenlight.workspace.WorkspaceIndex.class);
+    }
+
     public void report(Span range, String message) {
         report(range, message, null, List.of());
     }

@@ -44,10 +44,19 @@ public final class RuleEngine {
     }
 
     public Outcome run(SourceFile source, ParseResult parse, Predicate<String> enabled) {
+        return run(source, parse, enabled, null);
+    }
+
+    /** As {@link #run(SourceFile, ParseResult, Predicate)}, with the workspace's index (may be null). */
+    public Outcome run(SourceFile source, ParseResult parse, Predicate<String> enabled,
+            dev.greenlight.workspace.WorkspaceIndex index) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<RuleFailure> failures = new ArrayList<>();
         NodePath path = new NodePath();
         Map<Class<?>, Object> shared = new HashMap<>();
+        if (index != null) {
+            shared.put(dev.greenlight.workspace.WorkspaceIndex.class, index);
+        }
         Map<Class<? extends Node>, List<Bound<?>>> dispatch = new LinkedHashMap<>();
         Map<RuleMeta, Boolean> failed = new IdentityHashMap<>();
         for (Registered rule : rules) {

@@ -20,7 +20,13 @@ public final class Rules {
             new SessionAnnotationMismatch(),
             new QueryOnAsyncSession(),
             new AwaitOutsideAsync(),
-            new SyncDriverInAsyncEngine());
+            new SyncDriverInAsyncEngine(),
+            new LazyLoadInAsync(),
+            new ExpiredAttributeAfterCommit(),
+            new LazyLoadInResponse(),
+            new DynamicRelationshipInAsync(),
+            new RefreshUnloadsRelationship(),
+            new ServerDefaultAfterFlush());
 
     private Rules() {
     }

@@ -1,0 +1,159 @@
+package dev.greenlight.workspace;
+
+import dev.greenlight.analysis.Binding;
+import dev.greenlight.analysis.ModuleModel;
+import dev.greenlight.analysis.Value;
+import dev.greenlight.analysis.Workspace;
+import dev.greenlight.python.ast.ClassDef;
+import dev.greenlight.python.ast.Expression;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * What the workspace declares that the implicit-IO rules look up by name rather than through
+ * imports: mapped classes with their relationships (string targets such as
+ * {@code relationship("Address")} name classes that need not be imported), session factories with
+ * their {@code expire_on_commit}, dependency providers and response models. One summary per
+ * file, rebuilt when the file changes; thread-safe.
+ */
+public final class WorkspaceIndex {
+
+    /** A class of the index, by file and name. */
+    public record ClassRef(Path file, String name) {
+    }
+
+    /**
+     * What one file declares at its top level. {@code factories} maps each session factory's name to
+     * whether its sessions expire on commit ({@code null} when not a literal).
+     */
+    public record FileSummary(Path file, int lines, List<MappedClass> mappedClasses, Map<String, Boolean> factories,
+            List<String> dependencies, List<String> responseModels) {
+
+        static FileSummary empty(Path file, int lines) {
+            return new FileSummary(file, lines, List.of(), Map.of(), List.of(), List.of());
+        }
+    }
+
+    /** Index statistics: files, source lines, mapped classes, relationships. */
+    public record Statistics(int files, long lines, int mappedClasses, int relationships) {
+    }
+
+    /** Words without which a file cannot declare a mapped class, a factory or a response model. */
+    private static final List<String> MARKERS = List.of("sqlalchemy", "sqlmodel", "relationship", "Mapped",
+            "Column", "Base", "sessionmaker", "BaseModel", "Depends");
+
+    private final Map<Path, FileSummary> files = new ConcurrentHashMap<>();
+
+    /** Indexes {@code paths} on the common pool; {@code progress} gets the count of files done. */
+    public void addAll(Collection<Path> paths, IntConsumer progress) {
+        AtomicInteger done = new AtomicInteger();
+        paths.parallelStream().forEach(path -> {
+            update(path);
+            progress.accept(done.incrementAndGet());
+        });
+    }
+
+    /** (Re)indexes one file from the editor's text when it is open, else from the disk. */
+    public void update(Path path) {
+        Path file = path.toAbsolutePath().normalize();
+        String text = Workspace.text(file);
+        if (text == null) {
+            files.remove(file);
+            return;
+        }
+        int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
+        ModuleModel model = MARKERS.stream().anyMatch(text::contains) ? Workspace.load(file) : null;
+        files.put(file, model == null ? FileSummary.empty(file, lines) : summarize(file, lines, model));
+    }
+
+    public void remove(Path path) {
+        files.remove(path.toAbsolutePath().normalize());
+    }
+
+    public boolean contains(Path path) {
+        return files.containsKey(path.toAbsolutePath().normalize());
+    }
+
+    private static FileSummary summarize(Path file, int lines, ModuleModel model) {
+        Mappings mappings = new Mappings(null);
+        List<MappedClass> mapped = mappings.mappedClassesOf(model);
+        Map<String, Boolean> factories = new java.util.LinkedHashMap<>();
+        List<String> dependencies = new ArrayList<>();
+        List<String> responseModels = new ArrayList<>();
+        for (Map.Entry<String, List<Binding>> entry : model.moduleScope().bindings().entrySet()) {
+            String name = entry.getKey();
+            List<Binding> bindings = entry.getValue();
+            if (bindings.size() != 1) {
+                continue;
+            }
+            Binding binding = bindings.get(0);
+            if ((binding.kind() == Binding.Kind.ASSIGN || binding.kind() == Binding.Kind.ANNOTATED)
+                    && model.valueOf(binding.value()) instanceof Value.Factory factory) {
+                factories.put(name, expiresOnCommit(factory.expireOnCommit()));
+            } else if (binding.kind() == Binding.Kind.FUNCTION) {
+                Value provided = model.inference().provided(model.exported(name));
+                if (provided instanceof Value.Session) {
+                    dependencies.add(name);
+                }
+            } else if (binding.kind() == Binding.Kind.CLASS && ResponseModels.isPydanticModel(model, (ClassDef) binding.node())) {
+                responseModels.add(name);
+            }
+        }
+        return new FileSummary(file, lines, List.copyOf(mapped), Map.copyOf(factories), List.copyOf(dependencies),
+                List.copyOf(responseModels));
+    }
+
+    /** {@code True} for the default and a literal {@code True}, {@code False} for literal false, else null. */
+    public static Boolean expiresOnCommit(Expression keyword) {
+        if (keyword == null) {
+            return true;
+        }
+        if (keyword instanceof dev.greenlight.python.ast.Constant constant && constant.value() instanceof Boolean flag) {
+            return flag;
+        }
+        return null;
+    }
+
+    /** The mapped classes of the workspace with this simple name. */
+    public List<ClassRef> mappedClassesNamed(String name) {
+        List<ClassRef> found = new ArrayList<>();
+        for (FileSummary summary : files.values()) {
+            for (MappedClass mapped : summary.mappedClasses()) {
+                if (mapped.name().equals(name)) {
+                    found.add(new ClassRef(summary.file(), name));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Every file summary (a snapshot). */
+    public List<FileSummary> summaries() {
+        return List.copyOf(files.values());
+    }
+
+    /** The model of an indexed file, from the editor's text when it is open. */
+    public ModuleModel model(Path file) {
+        return Workspace.load(file);
+    }
+
+    public Statistics statistics() {
+        int classes = 0;
+        int relationships = 0;
+        long lines = 0;
+        for (FileSummary summary : files.values()) {
+            lines += summary.lines();
+            classes += summary.mappedClasses().size();
+            for (MappedClass mapped : summary.mappedClasses()) {
+                relationships += mapped.relationships().size();
+            }
+        }
+        return new Statistics(files.size(), lines, classes, relationships);
+    }
+}
