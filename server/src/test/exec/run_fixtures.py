@@ -4,7 +4,9 @@ A fixture is runnable when it has a line `# exec: REGEX`: run as a program (unde
 output must match REGEX (the failure RULES.md describes: MissingGreenlet, AttributeError, a
 never-awaited coroutine, InvalidRequestError, the event loop blocked by a sync driver, ...).
 Its fixed output (`NAME.py.fixed` beside it) must then run clean: exit 0, no traceback, no
-warning, no probe report.
+warning, no probe report. With a line `# exec-line: marked`, the innermost frame of the fixture in
+the traceback must also stand on a line with an `# expect:` marker: the error is raised where
+greenlight points.
 
 Usage: python3 run_fixtures.py FIXTURES_DIR   (with PYTHONPATH from setup_sqlalchemy.sh)
 """
@@ -17,6 +19,9 @@ import sys
 import tempfile
 
 MARKER = re.compile(r"^# exec: (.+)$", re.MULTILINE)
+AT_MARKER = re.compile(r"^# exec-line: marked$", re.MULTILINE)
+EXPECT = re.compile(r"#\s*expect:\s*[A-Z]+[0-9]+")
+FRAME = re.compile(r'File "[^"]*main\.py", line (\d+)')
 UNCLEAN = re.compile(r"Traceback|Warning|greenlight-probe|Error")
 PROBE = pathlib.Path(__file__).with_name("probe.py")
 TIMEOUT = 120
@@ -45,7 +50,14 @@ def main() -> int:
         executed += 1
         expected = re.compile(match.group(1).strip())
         status, output = run(fixture)
-        if expected.search(output):
+        frames = FRAME.findall(output)
+        raised_at = int(frames[-1]) if frames else None
+        lines = text.splitlines()
+        at_marker = raised_at is not None and raised_at <= len(lines) and EXPECT.search(lines[raised_at - 1])
+        if AT_MARKER.search(text) and not at_marker:
+            problems.append(f"{name}: the error was raised at line {raised_at}, which has no `# expect:` marker:\n{output}")
+            print(f"FAIL {name}: raised at line {raised_at}, not at a marked line")
+        elif expected.search(output):
             failed_as_said += 1
             print(f"ok   {name}: fails as RULES.md says ({expected.pattern})")
         else:

@@ -41,6 +41,12 @@ class CommandsTest {
                 GL005  query-on-async-session          Legacy `.query()` called on an async session
                 GL006  await-outside-async             `await`, `async with`, `async for` or an async comprehension inside a plain `def`
                 GL007  sync-driver-in-async-engine     `create_async_engine()` with a URL whose driver is synchronous or missing
+                GL101  lazy-load-in-async              A relationship that is not loaded is read in async code: the lazy load raises `MissingGreenlet`
+                GL102  expired-attribute-after-commit  An attribute is read after `commit()`, `rollback()` or `expire()` expired it: the reload raises `MissingGreenlet`
+                GL105  lazy-load-in-response           An async route returns ORM objects whose response model reads a relationship that is not loaded
+                GL106  dynamic-relationship-in-async   A `lazy="dynamic"` relationship is used in async code, which asyncio does not support
+                GL108  refresh-unloads-relationship    A relationship is read after `refresh()` expired it without naming it in `attribute_names`
+                GL109  server-default-after-flush      A column the database computes on UPDATE is read after the UPDATE was flushed
                 """, run.out());
     }
 

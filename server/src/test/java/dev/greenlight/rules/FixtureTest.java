@@ -10,6 +10,7 @@ import dev.greenlight.engine.FixLoop;
 import dev.greenlight.python.parse.ParseResult;
 import dev.greenlight.python.parse.PythonParsing;
 import dev.greenlight.source.SourceFile;
+import dev.greenlight.workspace.WorkspaceIndex;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -48,7 +49,12 @@ class FixtureTest {
     private static void check(Path file) throws IOException {
         String text = Files.readString(file);
         SourceFile source = new SourceFile(file, file.getFileName().toString(), text);
-        Checker checker = new Checker();
+        // The fixture's folder is its workspace: models in one file, routes in another.
+        WorkspaceIndex index = new WorkspaceIndex();
+        try (Stream<Path> siblings = Files.list(file.getParent())) {
+            index.addAll(siblings.filter(path -> path.toString().endsWith(".py")).toList(), done -> { });
+        }
+        Checker checker = new Checker().withIndex(index);
 
         CheckResult result = checker.check(source, RuleSelection.all());
         assertEquals(List.of(), result.internalErrors(), "internal errors");
