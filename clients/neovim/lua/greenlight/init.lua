@@ -177,8 +177,27 @@ function M.attach(bufnr)
   return client_id
 end
 
+local function notify_client(client, method, params)
+  if vim.fn.has("nvim-0.11") == 1 then
+    return client:notify(method, params)
+  end
+  return client.notify(method, params)
+end
+
+--- Sends changed settings to the running servers. Neovim 0.7 does not announce
+--- `workspace/configuration`, so the server is told with didChangeConfiguration.
+local function update_running(settings)
+  local get_clients = vim.lsp.get_clients or vim.lsp.get_active_clients
+  for _, client in pairs(get_clients()) do
+    if client.name == NAME and not vim.deep_equal(client.config.settings, settings) then
+      client.config.settings = settings
+      notify_client(client, "workspace/didChangeConfiguration", { settings = settings })
+    end
+  end
+end
+
 --- Starts greenlight on every Python buffer, now and from now on. Calling it again replaces the
---- options (running servers keep theirs until restarted).
+--- options; running servers get the new `settings` at once, a new command when restarted.
 function M.setup(options)
   M.options = vim.tbl_deep_extend("force", vim.deepcopy(defaults), options or {})
   local group = vim.api.nvim_create_augroup(NAME, { clear = true })
@@ -187,6 +206,8 @@ function M.setup(options)
     notify_error(why)
     return false
   end
+  local _, settings = settings_fields(M.options.settings)
+  update_running(settings)
   vim.api.nvim_create_autocmd("FileType", {
     group = group,
     pattern = M.options.filetypes,
