@@ -41,10 +41,18 @@ local function check(condition, message)
   end
 end
 
+-- The client under test, once started: a wait ends early when its server exits.
+local server_client_id
+
+local function server_gone()
+  return server_client_id ~= nil and vim.lsp.get_client_by_id(server_client_id) == nil
+end
+
 local function wait(what, condition)
-  if not vim.wait(TIMEOUT_MS, condition, 20) then
+  if not vim.wait(TIMEOUT_MS, function() return server_gone() or condition() end, 20) then
     fail("timed out after " .. TIMEOUT_MS .. " ms waiting for " .. what)
   end
+  check(not server_gone(), "the server exited while waiting for " .. what .. " (its stderr is in the LSP log below)")
 end
 
 -- Every publishDiagnostics, recorded on the way to Neovim's own handler.
@@ -165,8 +173,13 @@ local function run()
     and vim.deep_equal(config.root_markers, { "pyproject.toml", ".git" }),
     "lsp/greenlight.lua returned an unexpected config: " .. vim.inspect(config))
   local authors, authors_uri = open(AUTHORS)
+  -- The FileType autocmd has started the client; attaching again returns the same one, whose
+  -- id lets the waits below notice a server that exits.
+  server_client_id = greenlight.attach(authors)
+  check(server_client_id ~= nil, "no client started for " .. AUTHORS)
   wait("greenlight to attach to " .. AUTHORS, function() return #greenlight_clients(authors) == 1 end)
   local client = greenlight_clients(authors)[1]
+  check(client.id == server_client_id, "attach() returned client " .. server_client_id .. ", but " .. client.id .. " is attached")
   wait("the server to initialize", function() return client.initialized or client.server_capabilities ~= nil end)
   check(client.config.root_dir == PROJECT,
     "root is " .. tostring(client.config.root_dir) .. ", expected the folder with pyproject.toml: " .. PROJECT)
@@ -282,6 +295,7 @@ local ok, err = xpcall(run, function(e)
 end)
 if not ok then
   say("FAIL: " .. err.message)
+  vim.wait(500) -- lets a dead server's last stderr reach the LSP log
 end
 local get_all = vim.lsp.get_clients or vim.lsp.get_active_clients
 for _, client in pairs(get_all()) do

@@ -48,13 +48,17 @@ set +e
 timeout --kill-after=5 $((timeout_s * 3)) nvim --headless -u NONE -i NONE -n -c "luafile $here/e2e.lua"
 status=$?
 set -e
+if [ "$status" -eq 0 ]; then
+  echo "== Neovim end-to-end test passed"
+  exit 0
+fi
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
   echo "run.sh: Neovim did not finish within $((timeout_s * 3)) s" >&2
-  echo "--- LSP log" >&2; cat "$work"/state/nvim/lsp.log "$work"/cache/nvim/lsp.log 2>/dev/null >&2 || true
-elif [ "$status" -ne 0 ]; then
-  echo "run.sh: the Neovim end-to-end test failed (exit $status)" >&2
-  echo "--- LSP log" >&2; cat "$work"/state/nvim/lsp.log "$work"/cache/nvim/lsp.log 2>/dev/null >&2 || true
 else
-  echo "== Neovim end-to-end test passed"
+  echo "run.sh: the Neovim end-to-end test failed (exit $status)" >&2
 fi
+# Neovim 0.7 writes the LSP log (the server's stderr among it) under the cache folder, later ones under state.
+for log in "$work"/cache/nvim/lsp.log "$work"/state/nvim/lsp.log; do
+  if [ -s "$log" ]; then echo "--- $log" >&2; cat "$log" >&2; fi
+done
 exit "$status"
