@@ -151,6 +151,28 @@ local function run()
   vim.cmd("filetype on") -- -u NONE leaves filetype detection off
   local greenlight = require("greenlight")
 
+  say("== finding the server: setup{ jar }, then $GREENLIGHT_JAR, then the launcher on PATH")
+  local path = vim.env.PATH
+  vim.env.PATH = "/nonexistent"
+  local cmd, _, why = greenlight.command({})
+  check(cmd == nil and why:find("GREENLIGHT_JAR", 1, true), "with nothing to find, command() gave " .. vim.inspect({ cmd, why }))
+  vim.env.PATH = path
+  vim.env.GREENLIGHT_JAR = JAR
+  cmd = greenlight.command({})
+  check(cmd and cmd[3] == JAR and cmd[4] == "server", "$GREENLIGHT_JAR gave " .. vim.inspect(cmd))
+  vim.env.GREENLIGHT_JAR = nil
+  -- The build puts the `greenlight` launcher beside the jar.
+  local launcher = vim.fn.fnamemodify(JAR, ":h") .. "/greenlight"
+  if vim.fn.executable(launcher) == 1 then
+    vim.env.PATH = vim.fn.fnamemodify(JAR, ":h") .. ":" .. path
+    cmd = greenlight.command({})
+    vim.env.PATH = path
+    check(cmd and cmd[1] == launcher and cmd[2] == "server", "the launcher on PATH gave " .. vim.inspect(cmd))
+    say("ok: " .. table.concat(cmd, " "))
+  else
+    say("skipped the launcher: there is none beside " .. JAR)
+  end
+
   say("== a missing jar: setup{} says so")
   local notices = {}
   local notify = vim.notify
@@ -163,6 +185,19 @@ local function run()
   check(started == false, "setup{} with a missing jar returned " .. tostring(started) .. ", not false")
   check(#notices == 1 and notices[1].level == vim.log.levels.ERROR and notices[1].message:find(missing, 1, true),
     "setup{} with a missing jar did not notify one error naming it: " .. vim.inspect(notices))
+  say("ok: " .. notices[1].message)
+
+  say("== a missing java: setup{} says so")
+  notices = {}
+  vim.notify = function(message, level)
+    table.insert(notices, { message = message, level = level })
+  end
+  local no_java = PROJECT .. "/no-such-jdk/bin/java"
+  started = greenlight.setup({ jar = JAR, java = no_java })
+  vim.notify = notify
+  check(started == false, "setup{} with a missing java returned " .. tostring(started) .. ", not false")
+  check(#notices == 1 and notices[1].level == vim.log.levels.ERROR and notices[1].message:find(no_java, 1, true),
+    "setup{} with a missing java did not notify one error naming it: " .. vim.inspect(notices))
   say("ok: " .. notices[1].message)
 
   say("== setup{} with the jar; open " .. AUTHORS)

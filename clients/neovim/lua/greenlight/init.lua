@@ -83,9 +83,12 @@ function M.command(options)
   end
   local launcher = vim.fn.exepath("greenlight")
   if launcher ~= "" then
+    local java, why = M.find_java(options)
+    if not java then
+      return nil, nil, why
+    end
     -- The launcher picks its JVM from GREENLIGHT_JAVA, so an explicit `java` is passed on.
-    local env = present(options.java) and { GREENLIGHT_JAVA = M.find_java(options) } or nil
-    return { launcher, "server" }, env
+    return { launcher, "server" }, present(options.java) and { GREENLIGHT_JAVA = java } or nil
   end
   return nil, nil, "cannot find the server: set `jar` in require(\"greenlight\").setup{}, or $GREENLIGHT_JAR, or put the greenlight launcher on PATH"
 end
