@@ -2,7 +2,7 @@
 --
 --   require("greenlight").setup {
 --     jar = "~/greenlight/greenlight.jar",  -- else $GREENLIGHT_JAR, else `greenlight` on PATH
---     java = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java",  -- else $JAVA_HOME/bin/java, else PATH
+--     java = "~/jdk-17/bin/java",  -- else $JAVA_HOME/bin/java, else PATH
 --     settings = { select = { "ALL" }, ignore = { "GL002" }, severity = { GL004 = "warning" } },
 --   }
 --
@@ -110,15 +110,15 @@ function M.root(path, markers)
   return dir
 end
 
---- Settings go both ways the server reads them: `initializationOptions.settings` at start, and
---- the `greenlight` section of `workspace/configuration`, which Neovim answers from `settings`.
+--- The settings as init_options (read at start) and as the client's `settings`, whose `greenlight`
+--- section Neovim gives the server on `workspace/configuration` (0.8+) and update_running sends.
 local function settings_fields(settings)
   return { settings = { greenlight = settings } }, { greenlight = settings }
 end
 
 --- A vim.lsp.Config for Neovim 0.11's `vim.lsp.config` (used by lsp/greenlight.lua).
 function M.lsp_config(options)
-  options = vim.tbl_deep_extend("force", M.options, options or {})
+  options = vim.tbl_extend("force", M.options, options or {})
   local cmd, env = M.command(options)
   local init_options, settings = settings_fields(options.settings)
   return {
@@ -202,7 +202,8 @@ end
 --- Starts greenlight on every Python buffer, now and from now on. Calling it again replaces the
 --- options; running servers get the new `settings` at once, a new command when restarted.
 function M.setup(options)
-  M.options = vim.tbl_deep_extend("force", vim.deepcopy(defaults), options or {})
+  -- Each option replaces the default whole: root_markers = { "setup.cfg" } means only that.
+  M.options = vim.tbl_extend("force", vim.deepcopy(defaults), options or {})
   local group = vim.api.nvim_create_augroup(NAME, { clear = true })
   local cmd, _, why = M.command()
   if not cmd then
