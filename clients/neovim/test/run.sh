@@ -38,7 +38,7 @@ cp -R "$repo/examples" "$work/project"
 export GREENLIGHT_E2E_PLUGIN=$plugin GREENLIGHT_E2E_JAR=$jar
 export GREENLIGHT_E2E_PROJECT=$(cd "$work/project" && pwd -P)
 export GREENLIGHT_E2E_TIMEOUT_MS=$((timeout_s * 1000))
-# The plugin's own lookups must not find another jar or launcher first.
+# The test sets where the plugin finds the server; a jar named in the environment would interfere.
 unset GREENLIGHT_JAR
 # Neovim's state (LSP log, swap files) stays in the temporary folder.
 export XDG_STATE_HOME=$work/state XDG_CACHE_HOME=$work/cache XDG_DATA_HOME=$work/data
