@@ -98,7 +98,12 @@ For example (:ignore (\"GL002\") :severity ((\"GL0\" . \"warning\")))."
 (declare-function make-lsp-client "ext:lsp-mode" (&rest args))
 (declare-function lsp-stdio-connection "ext:lsp-mode" (command &optional test-command))
 
+(defvar lsp-language-id-configuration)
+
 (with-eval-after-load 'lsp-mode
+  ;; lsp-mode before 8.0.1 knows no language for python-ts-mode buffers (Emacs 29 and later).
+  (unless (assq 'python-ts-mode lsp-language-id-configuration)
+    (add-to-list 'lsp-language-id-configuration '(python-ts-mode . "python")))
   (lsp-register-client
    (make-lsp-client
     :new-connection (lsp-stdio-connection #'greenlight-server-command)

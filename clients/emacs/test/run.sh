@@ -2,11 +2,12 @@
 # The Emacs client against Debian's real Emacs and Eglot, in batch mode:
 #   eglot-test.el    greenlight.el's Eglot setup: diagnostics through Flymake, a quick fix applied
 #                    through Eglot's code actions;
-#   flymake-test.el  greenlight.el's Flymake backend alone (the command line, no language server).
+#   flymake-test.el  greenlight.el's Flymake backend alone (the command line, no language server);
+#   lsp-mode-test.el greenlight as an lsp-mode add-on server: diagnostics, the same quick fix.
 # Both check the same copy of examples/app/routers/authors.py, which they may edit.
 #
 # usage: clients/emacs/test/run.sh JAR
-# Installs emacs-nox and elpa-eglot with apt-get when they are missing (needs root).
+# Installs emacs-nox, elpa-eglot and elpa-lsp-mode with apt-get when they are missing (needs root).
 set -euo pipefail
 
 jar="${1:?usage: run.sh path/to/greenlight.jar}"
@@ -15,11 +16,13 @@ jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
 
+# Debian's Emacs 28 has no Eglot of its own: elpa-eglot brings 1.9 (with project and xref);
+# elpa-lsp-mode brings lsp-mode 8.0.0.
 missing=()
 command -v emacs >/dev/null || missing+=(emacs-nox)
-# Debian's Emacs 28 has no Eglot of its own: elpa-eglot brings 1.9 (with project, xref, eldoc).
-[ -d /usr/share/emacs/site-lisp/elpa-src ] && ls -d /usr/share/emacs/site-lisp/elpa-src/eglot-* >/dev/null 2>&1 \
-  || missing+=(elpa-eglot)
+for package in eglot lsp-mode; do
+  compgen -G "/usr/share/emacs/site-lisp/elpa/$package-[0-9]*" >/dev/null || missing+=("elpa-$package")
+done
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     echo "== apt-get install ${missing[*]}"
@@ -37,7 +40,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 status=0
-for test in eglot-test flymake-test; do
+for test in eglot-test flymake-test lsp-mode-test; do
   echo "== emacs --batch: $test"
   rm -rf "$work/examples"
   cp -r "$repo/examples" "$work/examples"
