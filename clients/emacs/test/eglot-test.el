@@ -2,10 +2,12 @@
 
 ;;; Commentary:
 
-;; greenlight-eglot-setup, then Eglot on a copy of authors.py: greenlight's diagnostics must
-;; reach Flymake where the command line puts them (with the severity greenlight-settings asks
-;; for), and the preferred quick fix for GL003, applied through Eglot's code actions, must add
-;; the missing `await' and nothing else, after which GL003 is gone and the others remain.
+;; greenlight-eglot-setup (and greenlight-flymake-setup, which must then keep
+;; out of the way), then Eglot on a copy of authors.py: greenlight's diagnostics
+;; must reach Flymake where the command line puts them (with the severity
+;; greenlight-settings asks for), and the preferred quick fix for GL003, applied
+;; through Eglot's code actions, must add the missing `await' and nothing else,
+;; after which GL003 is gone and the others remain.
 
 ;;; Code:
 
@@ -27,6 +29,9 @@
       ;; Sent as initializationOptions: GL005 must then come as a warning, the others as errors.
       greenlight-settings '(:severity (("GL005" . "warning"))))
 (greenlight-eglot-setup)
+;; Also asked for the Flymake backend, as a user of both might: where Eglot runs greenlight
+;; the backend must stay out, or every finding would be shown twice.
+(greenlight-flymake-setup)
 
 ;; The copied example application is the project: Eglot's workspace root, where the server
 ;; resolves `app.database' for GL004.
@@ -56,6 +61,9 @@
   (apply #'eglot (eglot--guess-contact))
   ;; Eglot 1.9 returns before the handshake is over: the buffer is managed once it is.
   (gl-test-wait "Eglot connection" #'eglot-managed-p)
+  (unless (equal flymake-diagnostic-functions '(eglot-flymake-backend))
+    (gl-test-fail "Flymake backends under Eglot: %S, expected Eglot's alone"
+                  flymake-diagnostic-functions))
   (let ((server (eglot-current-server)))
     (gl-test-log "connected: %s %s" (plist-get (eglot--server-info server) :name)
                  (plist-get (eglot--server-info server) :version))
