@@ -101,7 +101,7 @@ For example (:ignore (\"GL002\") :severity ((\"GL0\" . \"warning\")))."
             greenlight-java-options
             (when (file-exists-p archive)
               (list (concat "-XX:SharedArchiveFile=" archive)))
-            ;; A heap that stays small in a long-lived server, as the launcher's.
+            ;; As the launcher: a heap that stays small in a long-lived server.
             (when (equal command "server") (list "-XX:+UseSerialGC"))
             (list "-jar" jar command))))
 
@@ -224,7 +224,8 @@ Both 1-based, C in characters, as the command line's JSON gives them."
          (end (max (greenlight--position (plist-get finding :end_location))
                    (1+ beg)))
          (fix (plist-get finding :fix))
-         (text (concat code " " (plist-get finding :message)
+         ;; As Eglot shows the server's diagnostics: "source [code]: message".
+         (text (concat "greenlight [" code "]: " (plist-get finding :message)
                        (when fix
                          (format " (fix: %s)" (plist-get fix :message))))))
     (flymake-make-diagnostic (current-buffer) beg (min end (point-max))

@@ -93,6 +93,7 @@
          (preferred (or (cl-find-if (lambda (action) (eq (plist-get action :isPreferred) t)) actions)
                         (gl-test-fail "no preferred quick fix among %S"
                                       (mapcar (lambda (a) (plist-get a :title)) actions)))))
+    (gl-test-log "GL003 in Flymake: %s" (flymake-diagnostic-text target))
     (gl-test-log "quick fixes: %S" (mapcar (lambda (a) (plist-get a :title)) actions))
     (gl-test-log "applying the preferred one: %s" (plist-get preferred :title))
     ;; Eglot's own path for a chosen action (a lone action of a kind is taken without a menu).
