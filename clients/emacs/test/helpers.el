@@ -33,11 +33,12 @@
 
 (defvar gl-test-name "test" "Prefix of every line the test prints.")
 
+;; On standard error, as Eglot's and lsp-mode's own messages in batch mode: one stream, in order.
 (defun gl-test-log (format-string &rest args)
-  (princ (format "%s: %s\n" gl-test-name (apply #'format format-string args))))
+  (message "%s: %s" gl-test-name (apply #'format format-string args)))
 
 (defun gl-test-fail (format-string &rest args)
-  (princ (format "%s: FAIL: %s\n" gl-test-name (apply #'format format-string args)))
+  (message "%s: FAIL: %s" gl-test-name (apply #'format format-string args))
   (kill-emacs 1))
 
 (defun gl-test-wait (what predicate)
@@ -79,7 +80,8 @@ Read from the text output, not the JSON that greenlight-flymake parses."
 
 (defun gl-test-expect-findings (what actual expected)
   (unless (equal (gl-test-sorted actual) (gl-test-sorted expected))
-    (gl-test-fail "%s: got %S, expected %S" what (gl-test-sorted actual) (gl-test-sorted expected))))
+    (gl-test-fail "%s: got %S, expected %S"
+                  what (gl-test-sorted actual) (gl-test-sorted expected))))
 
 (defun gl-test-location (position)
   "(LINE COLUMN) of POSITION, both 1-based."
@@ -97,6 +99,25 @@ Read from the text output, not the JSON that greenlight-flymake parses."
 
 (defun gl-test-without-type (findings)
   (mapcar (lambda (finding) (cl-subseq finding 0 3)) findings))
+
+(defun gl-test-expect-awaited (original)
+  "Wait for the quick fix's edit; the text must be ORIGINAL with `await ' added on line 34."
+  (let ((expected (with-temp-buffer
+                    (insert original)
+                    (goto-char (point-min))
+                    (forward-line 33)
+                    (forward-char 8)
+                    (insert "await ")
+                    (buffer-string))))
+    (gl-test-wait "edit from the quick fix" (lambda () (not (equal (buffer-string) original))))
+    (unless (equal (buffer-string) expected)
+      (gl-test-fail "after the fix the text is not the original with `await ' on line 34:\n%s"
+                    (buffer-string)))
+    (gl-test-log "line 34 now reads: %s"
+                 (save-excursion
+                   (goto-char (point-min))
+                   (forward-line 33)
+                   (buffer-substring (line-beginning-position) (line-end-position))))))
 
 (defun gl-test-open ()
   "Visit `gl-test-file' in `python-mode'."

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# The Emacs client against Debian's real Emacs and Eglot, in batch mode:
+# The Emacs client against Debian's real Emacs, Eglot and lsp-mode, in batch mode:
 #   eglot-test.el    greenlight.el's Eglot setup: diagnostics through Flymake, a quick fix applied
 #                    through Eglot's code actions;
 #   flymake-test.el  greenlight.el's Flymake backend alone (the command line, no language server);
 #   lsp-mode-test.el greenlight as an lsp-mode add-on server: diagnostics, the same quick fix.
-# Both check the same copy of examples/app/routers/authors.py, which they may edit.
+# Each checks a fresh copy of examples/app/routers/authors.py (examples/ itself is never touched).
 #
 # usage: clients/emacs/test/run.sh JAR
 # Installs emacs-nox, elpa-eglot and elpa-lsp-mode with apt-get when they are missing (needs root).
 set -euo pipefail
 
 jar="${1:?usage: run.sh path/to/greenlight.jar}"
-[ -f "$jar" ] || { echo "run.sh: no such jar: $jar (build it: mvn -B -o -q package -DskipTests)" >&2; exit 2; }
+if [ ! -f "$jar" ]; then
+  echo "run.sh: no such jar: $jar (build it: mvn -B -q package -DskipTests)" >&2
+  exit 2
+fi
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
@@ -21,15 +24,17 @@ repo="$(cd "$here/../../.." && pwd)"
 missing=()
 command -v emacs >/dev/null || missing+=(emacs-nox)
 for package in eglot lsp-mode; do
-  compgen -G "/usr/share/emacs/site-lisp/elpa/$package-[0-9]*" >/dev/null || missing+=("elpa-$package")
+  compgen -G "/usr/share/emacs/site-lisp/elpa/$package-[0-9]*" >/dev/null \
+    || missing+=("elpa-$package")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     echo "== apt-get install ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "run.sh: missing ${missing[*]}: install them (apt-get install ${missing[*]}) or run as root" >&2
+    echo "run.sh: missing ${missing[*]}: run as root, or apt-get install ${missing[*]}" >&2
     exit 2
   fi
 fi
@@ -46,7 +51,8 @@ for test in eglot-test flymake-test lsp-mode-test; do
   cp -r "$repo/examples" "$work/examples"
   if ! GREENLIGHT_TEST_JAR="$jar" GREENLIGHT_TEST_FILE="$work/examples/app/routers/authors.py" \
       GREENLIGHT_TEST_RESULTS="$work/eglot-findings.eld" \
-      timeout --kill-after=5 120 emacs --batch -Q -L "$here/.." -l "$here/helpers.el" -l "$here/$test.el"; then
+      timeout --kill-after=5 120 \
+        emacs --batch -Q -L "$here/.." -l "$here/helpers.el" -l "$here/$test.el"; then
     echo "FAILED: $test" >&2
     status=1
   fi
