@@ -1,7 +1,7 @@
 ;;; greenlight.el --- SQLAlchemy asyncio checks  -*- lexical-binding: t; -*-
 
 ;; Version: 0.1.0
-;; Package-Requires: ((emacs "27.1"))
+;; Package-Requires: ((emacs "28.1"))
 ;; Keywords: languages, tools, python
 
 ;; This file is not part of GNU Emacs.
