@@ -7,6 +7,7 @@ import dev.greenlight.config.RuleSelection;
 import dev.greenlight.config.Settings;
 import dev.greenlight.engine.CheckResult;
 import dev.greenlight.engine.Checker;
+import dev.greenlight.workspace.WorkspaceIndex;
 import dev.greenlight.engine.FixLoop;
 import dev.greenlight.engine.Workers;
 import dev.greenlight.report.FileReport;
@@ -144,6 +145,8 @@ final class CheckCommand extends CliCommand {
         return !errors.isEmpty() || internalFailure ? Main.EXIT_ERROR : result;
     }
 
+    private final WorkspaceIndex index = new WorkspaceIndex();
+
     private ConfigResolver configResolver() throws ConfigException {
         if (config != null) {
             Path file = cli.cwd().resolve(config);
@@ -167,6 +170,14 @@ final class CheckCommand extends CliCommand {
         String display = stdinFilename == null ? "-" : stdinFilename;
         SourceFile source = SourceReader.decode(path, display, bytes);
         Settings settings = configs.settingsFor(path != null ? path : cli.cwd());
+        if (path != null && path.getParent() != null && Files.isDirectory(path.getParent())) {
+            // The modules beside the file (its models) are what a lone buffer most often needs.
+            try (java.util.stream.Stream<Path> siblings = Files.list(path.getParent())) {
+                index.addAll(siblings.filter(p -> p.toString().endsWith(".py") && !p.equals(path)).toList(), done -> { });
+            } catch (IOException | RuntimeException unreadable) {
+                // Checked on its own, then.
+            }
+        }
         return checkOne(source, settings);
     }
 
@@ -175,6 +186,8 @@ final class CheckCommand extends CliCommand {
         for (FileCollector.Target target : files) {
             settings.add(configs.settingsFor(target.path()));
         }
+        // Mapped classes named by string (`relationship("Address")`) are looked up among the checked files.
+        index.addAll(files.stream().map(FileCollector.Target::path).toList(), done -> { });
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, Workers.factory("greenlight-check"));
         try (Progress progress = Progress.start(cli, files.size())) {
@@ -214,7 +227,7 @@ final class CheckCommand extends CliCommand {
     private Outcome checkOne(SourceFile source, Settings fileSettings) {
         Settings settings = fileSettings.withOverrides(select, ignore);
         Predicate<String> enabled = settings.selectionFor(source.path());
-        Checker checker = new Checker();
+        Checker checker = new Checker().withIndex(index);
         if (fix || diff) {
             FixLoop.Outcome fixed = new FixLoop(checker).run(source, enabled, unsafeFixes);
             CheckResult remaining = fixed.remaining();

@@ -26,25 +26,25 @@ import java.util.Set;
  * files ignore: those in the walked folders and, inside a git repository, those above them up
  * to its top, with its {@code .git/info/exclude} (see {@link IgnoreRules}).
  */
-final class FileCollector {
+public final class FileCollector {
 
     /** Folders never worth checking. */
     static final Set<String> SKIPPED_FOLDERS = Set.of(".venv", "venv", "__pycache__", ".git", "node_modules",
             ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages");
 
     /** A file to check, and how reports name it. */
-    record Target(Path path, String displayPath) {
+    public record Target(Path path, String displayPath) {
     }
 
     /** The files found, and one message per path that could not be used. */
-    record Collected(List<Target> files, List<String> errors) {
+    public record Collected(List<Target> files, List<String> errors) {
     }
 
     private final Path cwd;
     private final ConfigResolver configs;
     private final boolean respectGitignore;
 
-    FileCollector(Path cwd, ConfigResolver configs) {
+    public FileCollector(Path cwd, ConfigResolver configs) {
         this(cwd, configs, true);
     }
 
@@ -54,7 +54,7 @@ final class FileCollector {
         this.respectGitignore = respectGitignore;
     }
 
-    Collected collect(List<String> arguments) throws ConfigException {
+    public Collected collect(List<String> arguments) throws ConfigException {
         Set<Path> seen = new LinkedHashSet<>();
         List<Target> files = new ArrayList<>();
         List<String> errors = new ArrayList<>();

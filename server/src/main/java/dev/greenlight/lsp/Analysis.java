@@ -5,6 +5,7 @@ import dev.greenlight.config.ConfigResolver;
 import dev.greenlight.config.Settings;
 import dev.greenlight.engine.CheckResult;
 import dev.greenlight.engine.Checker;
+import dev.greenlight.workspace.WorkspaceIndex;
 import dev.greenlight.engine.Workers;
 import dev.greenlight.python.parse.ParseResult;
 import dev.greenlight.source.SourceFile;
@@ -29,7 +30,7 @@ import java.util.function.Predicate;
 final class Analysis {
 
     /** A document at one version, checked. */
-    record Result(OpenDocument document, SourceFile source, CheckResult check) {
+    record Result(OpenDocument document, SourceFile source, CheckResult check, int generation) {
 
         int version() {
             return document.version();
@@ -41,16 +42,39 @@ final class Analysis {
     private final Map<String, IncrementalParse> parses = new ConcurrentHashMap<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Workers.factory("greenlight-analysis"));
-    private final Checker checker = new Checker();
+    private final WorkspaceIndex index = new WorkspaceIndex();
+    private final Checker checker = new Checker().withIndex(index);
     private final Log log;
     private volatile Path root;
     private volatile ConfigResolver configs;
     private volatile EditorSettings editorSettings = EditorSettings.NONE;
     private final Set<String> reportedConfigErrors = ConcurrentHashMap.newKeySet();
+    /** Bumped when what documents depend on (other modules, the index) changes: results made before are stale. */
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
 
     Analysis(Log log, Path root) {
         this.log = log;
         setRoot(root);
+        // Other modules are read through the editor's text when they are open in it.
+        dev.greenlight.analysis.Workspace.setOverlay(this::openText);
+    }
+
+    WorkspaceIndex index() {
+        return index;
+    }
+
+    /** The editor's text of the file at {@code path}, or null when it is not open. */
+    String openText(Path path) {
+        for (OpenDocument document : documents.values()) {
+            if (path.equals(document.path())) {
+                return document.document().text();
+            }
+        }
+        return null;
+    }
+
+    Path root() {
+        return root;
     }
 
     void setRoot(Path root) {
@@ -63,6 +87,12 @@ final class Analysis {
         configs = ConfigResolver.discovering(root);
         reportedConfigErrors.clear();
         results.clear();
+    }
+
+    /** Another module changed: every result but {@code changed}'s (null: all) must be computed again. */
+    void dependenciesChanged(String changed) {
+        generation.incrementAndGet();
+        results.keySet().removeIf(uri -> !uri.equals(changed));
     }
 
     EditorSettings editorSettings() {
@@ -136,7 +166,7 @@ final class Analysis {
             return CompletableFuture.failedFuture(new UnknownDocumentException(uri));
         }
         Result cached = results.get(uri);
-        if (cached != null && cached.document().document() == document.document()) {
+        if (cached != null && cached.document().document() == document.document() && cached.generation() == generation.get()) {
             return CompletableFuture.completedFuture(cached);
         }
         return CompletableFuture.supplyAsync(() -> analyze(document), worker);
@@ -158,6 +188,7 @@ final class Analysis {
     }
 
     private Result analyze(OpenDocument document) {
+        int generationAtStart = generation.get();
         SourceFile source = new SourceFile(document.path(), document.displayName(), document.document().text());
         IncrementalParse parse = parses.get(document.uri());
         if (parse == null) {
@@ -174,7 +205,7 @@ final class Analysis {
         for (String internal : check.internalErrors()) {
             log.error(internal, null);
         }
-        Result result = new Result(document, source, check);
+        Result result = new Result(document, source, check, generationAtStart);
         if (isCurrent(result)) {
             results.put(document.uri(), result);
         }

@@ -25,10 +25,12 @@ record ClientFeatures(
         boolean preferredCodeActions,
         boolean configuration,
         boolean diagnosticRefresh,
-        boolean watchedFilesRegistration) {
+        boolean watchedFilesRegistration,
+        boolean workDoneProgress) {
 
     static ClientFeatures none() {
-        return new ClientFeatures(PositionEncoding.UTF16, false, false, false, false, true, false, false, false, false, false);
+        return new ClientFeatures(PositionEncoding.UTF16, false, false, false, false, true, false, false, false, false, false,
+                false);
     }
 
     static ClientFeatures of(ClientCapabilities capabilities) {
@@ -59,7 +61,8 @@ record ClientFeatures(
                 workspace != null && is(workspace.getConfiguration()),
                 workspace != null && workspace.getDiagnostics() != null && is(workspace.getDiagnostics().getRefreshSupport()),
                 workspace != null && workspace.getDidChangeWatchedFiles() != null
-                        && is(workspace.getDidChangeWatchedFiles().getDynamicRegistration()));
+                        && is(workspace.getDidChangeWatchedFiles().getDynamicRegistration()),
+                capabilities.getWindow() != null && is(capabilities.getWindow().getWorkDoneProgress()));
     }
 
     /** UTF-8 when the client offers it (CPython's own columns), else UTF-16, which every client supports. */

@@ -38,6 +38,7 @@ public final class GreenlightServer implements LanguageServer, LanguageClientAwa
     private final Analysis analysis;
     private final TextDocuments documents;
     private final Workspace workspace;
+    private final WorkspaceIndexer indexer;
     private final IntConsumer exit;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "greenlight-parent-watch");
@@ -53,7 +54,13 @@ public final class GreenlightServer implements LanguageServer, LanguageClientAwa
         this.exit = exit;
         this.analysis = new Analysis(log, Path.of("").toAbsolutePath());
         this.documents = new TextDocuments(this, analysis, log);
-        this.workspace = new Workspace(this, analysis, documents, log);
+        this.indexer = new WorkspaceIndexer(analysis.index(), this, log, () -> {
+            if (analysis.index().statistics().mappedClasses() > 0) {
+                documents.dependenciesChanged(null);
+            }
+        });
+        this.workspace = new Workspace(this, analysis, documents, indexer, log);
+        documents.setIndexer(indexer);
     }
 
     @Override
@@ -105,12 +112,14 @@ public final class GreenlightServer implements LanguageServer, LanguageClientAwa
     @Override
     public void initialized(InitializedParams params) {
         workspace.initialized();
+        indexer.indexAll(analysis.root());
     }
 
     @Override
     public CompletableFuture<Object> shutdown() {
         shutdown = true;
         analysis.shutdown();
+        indexer.shutdown();
         watchdog.shutdownNow();
         return CompletableFuture.completedFuture(null);
     }

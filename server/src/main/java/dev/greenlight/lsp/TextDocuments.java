@@ -1,5 +1,6 @@
 package dev.greenlight.lsp;
 
+import dev.greenlight.workspace.WorkspaceIndex;
 import com.google.gson.JsonObject;
 import dev.greenlight.python.text.Change;
 import dev.greenlight.python.text.ClampListener;
@@ -42,6 +43,8 @@ final class TextDocuments implements TextDocumentService {
     private final Analysis analysis;
     private final Log log;
     private final CodeActions codeActions = new CodeActions();
+    private volatile WorkspaceIndexer indexer;
+    private final java.util.Map<String, PublishDiagnosticsParams> published = new java.util.concurrent.ConcurrentHashMap<>();
 
     TextDocuments(GreenlightServer server, Analysis analysis, Log log) {
         this.server = server;
@@ -57,6 +60,7 @@ final class TextDocuments implements TextDocumentService {
                     clampLog(uri));
             analysis.open(new OpenDocument(uri, pathOf(uri), document));
             analyze(uri);
+            edited(uri);
         });
     }
 
@@ -81,6 +85,7 @@ final class TextDocuments implements TextDocumentService {
                     server.features().encoding(), analysis.editListener(uri));
             analysis.put(open.with(next));
             analyze(uri);
+            edited(uri);
         });
     }
 
@@ -89,6 +94,7 @@ final class TextDocuments implements TextDocumentService {
         guard("didClose", () -> {
             String uri = params.getTextDocument().getUri();
             analysis.remove(uri);
+            published.remove(uri);
             if (!server.features().pullDiagnostics() && server.client() != null) {
                 server.client().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
             }
@@ -105,7 +111,7 @@ final class TextDocuments implements TextDocumentService {
     public CompletableFuture<DocumentDiagnosticReport> diagnostic(DocumentDiagnosticParams params) {
         String uri = params.getTextDocument().getUri();
         return current(uri).thenApply(result -> {
-            String resultId = Integer.toString(result.version());
+            String resultId = result.version() + "." + result.generation();
             if (resultId.equals(params.getPreviousResultId())) {
                 return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(resultId));
             }
@@ -139,6 +145,43 @@ final class TextDocuments implements TextDocumentService {
         }, analysis.worker());
     }
 
+    void setIndexer(WorkspaceIndexer indexer) {
+        this.indexer = indexer;
+    }
+
+    /**
+     * A document that may declare models, factories or dependencies changed: index its new text
+     * and check the other open documents again, since what they read of it may have changed.
+     */
+    private void edited(String uri) {
+        OpenDocument document = analysis.document(uri);
+        if (document == null || document.path() == null || !WorkspaceIndex.mayDeclare(document.document().text())) {
+            return;
+        }
+        WorkspaceIndexer current = indexer;
+        if (current != null) {
+            current.update(document.path());
+        }
+        dependenciesChanged(uri);
+    }
+
+    /** Checks every open document but {@code changed} (null: all of them) again. */
+    void dependenciesChanged(String changed) {
+        analysis.dependenciesChanged(changed);
+        if (server.features().pullDiagnostics()) {
+            LanguageClient client = server.client();
+            if (client != null && server.features().diagnosticRefresh()) {
+                client.refreshDiagnostics();
+            }
+            return;
+        }
+        for (OpenDocument document : analysis.documents()) {
+            if (!document.uri().equals(changed)) {
+                analyze(document.uri());
+            }
+        }
+    }
+
     /** Re-analyzes every open document (settings changed). */
     void reanalyzeAll() {
         for (OpenDocument document : analysis.documents()) {
@@ -160,6 +203,11 @@ final class TextDocuments implements TextDocumentService {
         }
         PublishDiagnosticsParams params = new PublishDiagnosticsParams(result.document().uri(), lspDiagnostics(result));
         params.setVersion(result.version());
+        PublishDiagnosticsParams last = published.put(params.getUri(), params);
+        // Checked again because another module changed, with the same outcome: nothing to say.
+        if (params.equals(last)) {
+            return;
+        }
         client.publishDiagnostics(params);
     }
 

@@ -29,12 +29,14 @@ final class Workspace implements WorkspaceService {
     private final GreenlightServer server;
     private final Analysis analysis;
     private final TextDocuments documents;
+    private final WorkspaceIndexer indexer;
     private final Log log;
 
-    Workspace(GreenlightServer server, Analysis analysis, TextDocuments documents, Log log) {
+    Workspace(GreenlightServer server, Analysis analysis, TextDocuments documents, WorkspaceIndexer indexer, Log log) {
         this.server = server;
         this.analysis = analysis;
         this.documents = documents;
+        this.indexer = indexer;
         this.log = log;
     }
 
@@ -52,7 +54,8 @@ final class Workspace implements WorkspaceService {
         }
         if (server.features().watchedFilesRegistration()) {
             DidChangeWatchedFilesRegistrationOptions options = new DidChangeWatchedFilesRegistrationOptions(
-                    List.of(new FileSystemWatcher(Either.forLeft("**/" + PyprojectLoader.FILE_NAME))));
+                    List.of(new FileSystemWatcher(Either.forLeft("**/" + PyprojectLoader.FILE_NAME)),
+                            new FileSystemWatcher(Either.forLeft("**/*.py"))));
             client.registerCapability(new RegistrationParams(List.of(
                     new Registration("greenlight-pyproject", "workspace/didChangeWatchedFiles", options))))
                     .exceptionally(error -> {
@@ -82,11 +85,23 @@ final class Workspace implements WorkspaceService {
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         try {
             boolean configuration = false;
+            boolean sources = false;
             for (FileEvent event : params.getChanges()) {
                 configuration |= event.getUri().endsWith("/" + PyprojectLoader.FILE_NAME);
+                java.nio.file.Path path = event.getUri().endsWith(".py") ? TextDocuments.pathOf(event.getUri()) : null;
+                if (path != null) {
+                    sources = true;
+                    if (event.getType() == org.eclipse.lsp4j.FileChangeType.Deleted) {
+                        indexer.remove(path);
+                    } else if (analysis.openText(path) == null) {
+                        indexer.update(path);
+                    }
+                }
             }
             if (configuration) {
                 analysis.reloadConfiguration();
+            }
+            if (configuration || sources) {
                 refresh();
             }
         } catch (RuntimeException error) {

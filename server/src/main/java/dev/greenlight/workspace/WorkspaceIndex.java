@@ -44,11 +44,17 @@ public final class WorkspaceIndex {
     public record Statistics(int files, long lines, int mappedClasses, int relationships) {
     }
 
-    /** Words without which a file cannot declare a mapped class, a factory or a response model. */
-    private static final List<String> MARKERS = List.of("sqlalchemy", "sqlmodel", "relationship", "Mapped",
-            "Column", "Base", "sessionmaker", "BaseModel", "Depends");
 
     private final Map<Path, FileSummary> files = new ConcurrentHashMap<>();
+
+    /** Words of which a module that declares models, factories or response models names one. */
+    private static final List<String> DECLARING = List.of("sqlalchemy", "sqlmodel", "relationship", "Mapped[",
+            "BaseModel", "Depends");
+
+    /** Whether an edit of this text may change what other modules see of it (cheap; no parse). */
+    public static boolean mayDeclare(String text) {
+        return DECLARING.stream().anyMatch(text::contains);
+    }
 
     /** Indexes {@code paths} on the common pool; {@code progress} gets the count of files done. */
     public void addAll(Collection<Path> paths, IntConsumer progress) {
@@ -68,7 +74,7 @@ public final class WorkspaceIndex {
             return;
         }
         int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
-        ModuleModel model = MARKERS.stream().anyMatch(text::contains) ? Workspace.load(file) : null;
+        ModuleModel model = mayDeclare(text) ? Workspace.load(file) : null;
         files.put(file, model == null ? FileSummary.empty(file, lines) : summarize(file, lines, model));
     }
 

@@ -95,6 +95,10 @@ class LanguageServerTest {
     private CompletableFuture<Integer> serving;
 
     private void start(ClientCapabilities capabilities) throws Exception {
+        start(capabilities, null);
+    }
+
+    private void start(ClientCapabilities capabilities, String rootUri) throws Exception {
         PipedInputStream serverIn = new PipedInputStream(1 << 16);
         toServer = new PipedOutputStream(serverIn);
         PipedInputStream clientIn = new PipedInputStream(1 << 16);
@@ -107,6 +111,7 @@ class LanguageServerTest {
         InitializeParams params = new InitializeParams();
         params.setProcessId((int) ProcessHandle.current().pid());
         params.setCapabilities(capabilities);
+        params.setRootUri(rootUri);
         InitializeResult result = server.initialize(params).get(10, TimeUnit.SECONDS);
         assertNotNull(result.getCapabilities());
         server.initialized(new InitializedParams());
@@ -246,10 +251,11 @@ class LanguageServerTest {
         DocumentDiagnosticReport report = server.getTextDocumentService()
                 .diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(URI))).get(10, TimeUnit.SECONDS);
         assertTrue(report.isRelatedFullDocumentDiagnosticReport());
-        assertEquals("1", report.getRelatedFullDocumentDiagnosticReport().getResultId());
+        String resultId = report.getRelatedFullDocumentDiagnosticReport().getResultId();
+        assertTrue(resultId.startsWith("1."), "the result id names the version: " + resultId);
         assertEquals(1, report.getRelatedFullDocumentDiagnosticReport().getItems().size());
         DocumentDiagnosticParams again = new DocumentDiagnosticParams(new TextDocumentIdentifier(URI));
-        again.setPreviousResultId("1");
+        again.setPreviousResultId(resultId);
         assertTrue(server.getTextDocumentService().diagnostic(again).get(10, TimeUnit.SECONDS).isRelatedUnchangedDocumentDiagnosticReport());
         assertTrue(client.published.isEmpty(), "a pull client gets no pushed diagnostics");
 
@@ -259,6 +265,78 @@ class LanguageServerTest {
         assertNotNull(lazy.getData());
         CodeAction resolved = server.getTextDocumentService().resolveCodeAction(lazy).get(10, TimeUnit.SECONDS);
         assertEquals(ROUTE.replace("def read_user", "async def read_user"), apply(ROUTE, resolved.getEdit().getChanges().get(URI)));
+    }
+
+    @Test
+    void indexesTheWorkspaceWithProgressAndFollowsEditsOfModels(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        String models = """
+                from sqlalchemy import ForeignKey
+                from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+                class Base(DeclarativeBase):
+                    pass
+
+
+                class User(Base):
+                    __tablename__ = "users"
+                    id: Mapped[int] = mapped_column(primary_key=True)
+                    addresses: Mapped[list["Address"]] = relationship(back_populates="user")
+
+
+                class Address(Base):
+                    __tablename__ = "addresses"
+                    id: Mapped[int] = mapped_column(primary_key=True)
+                    email: Mapped[str]
+                    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+                    user: Mapped[User] = relationship(back_populates="addresses")
+                """;
+        String routes = """
+                from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+                from models import User
+
+                SessionLocal = async_sessionmaker(create_async_engine("sqlite+aiosqlite://"))
+
+
+                async def emails(user_id: int):
+                    async with SessionLocal() as db:
+                        user = await db.get(User, user_id)
+                        return [address.email for address in user.addresses]
+                """;
+        java.nio.file.Files.writeString(root.resolve("models.py"), models);
+        java.nio.file.Files.writeString(root.resolve("routes.py"), routes);
+        ClientCapabilities capabilities = pushClient();
+        org.eclipse.lsp4j.WindowClientCapabilities window = new org.eclipse.lsp4j.WindowClientCapabilities();
+        window.setWorkDoneProgress(true);
+        capabilities.setWindow(window);
+        start(capabilities, root.toUri().toString());
+
+        org.eclipse.lsp4j.ProgressParams end = null;
+        for (org.eclipse.lsp4j.ProgressParams params; end == null
+                && (params = client.progress.poll(10, TimeUnit.SECONDS)) != null; ) {
+            if (params.getValue().getLeft() instanceof org.eclipse.lsp4j.WorkDoneProgressEnd) {
+                end = params;
+            }
+        }
+        assertNotNull(end, "indexing reports its end");
+        assertTrue(((org.eclipse.lsp4j.WorkDoneProgressEnd) end.getValue().getLeft()).getMessage()
+                .contains("2 files, 2 mapped classes, 2 relationships"), end.toString());
+
+        String routesUri = root.resolve("routes.py").toUri().toString();
+        String modelsUri = root.resolve("models.py").toUri().toString();
+        open(routesUri, routes, 1);
+        List<Diagnostic> before = client.awaitVersion(routesUri, 1).getDiagnostics();
+        assertEquals(1, before.size(), before.toString());
+        assertEquals("GL101", before.get(0).getCode().getLeft());
+        assertEquals(10, before.get(0).getRange().getStart().getLine());
+
+        // The editor's unsaved text of models.py wins over the disk's: routes.py is checked again.
+        open(modelsUri, models, 1);
+        change(modelsUri, 2, null, models.replace("relationship(back_populates=\"user\")",
+                "relationship(back_populates=\"user\", lazy=\"selectin\")"));
+        assertEquals(List.of(), client.next(routesUri).getDiagnostics());
     }
 
     @Test

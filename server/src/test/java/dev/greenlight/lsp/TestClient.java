@@ -22,6 +22,17 @@ class TestClient implements LanguageClient {
     final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
     volatile Object configuration;
     volatile int refreshes;
+    final BlockingQueue<org.eclipse.lsp4j.ProgressParams> progress = new LinkedBlockingQueue<>();
+
+    @Override
+    public CompletableFuture<Void> createProgress(org.eclipse.lsp4j.WorkDoneProgressCreateParams params) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void notifyProgress(org.eclipse.lsp4j.ProgressParams params) {
+        progress.add(params);
+    }
 
     @Override
     public void telemetryEvent(Object object) {
