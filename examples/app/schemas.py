@@ -14,3 +14,18 @@ class BookRead(BaseModel):
     title: str
     isbn: str
     author_id: int
+
+
+class BookTitle(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    title: str
+
+
+class AuthorRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    books: list[BookTitle]

@@ -209,6 +209,8 @@ final class ImplicitIo {
         final Map<Origin, Set<String>> dirty = new IdentityHashMap<>();
         final Map<Origin, Call> flushed = new IdentityHashMap<>();
         final Map<Origin, Value.Session> added = new IdentityHashMap<>();
+        /** New objects whose INSERT was flushed: from then on they are persistent. */
+        final Set<Origin> persisted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         int exit = ALIVE;
 
         State copy() {
@@ -222,6 +224,7 @@ final class ImplicitIo {
             dirty.forEach((origin, names) -> copy.dirty.put(origin, new HashSet<>(names)));
             copy.flushed.putAll(flushed);
             copy.added.putAll(added);
+            copy.persisted.addAll(persisted);
             copy.exit = exit;
             return copy;
         }
@@ -257,6 +260,7 @@ final class ImplicitIo {
             b.dirty.forEach((origin, names) -> merged.dirty.computeIfAbsent(origin, o -> new HashSet<>()).addAll(names));
             b.flushed.forEach(merged.flushed::putIfAbsent);
             b.added.forEach(merged.added::putIfAbsent);
+            merged.persisted.retainAll(b.persisted);
             return merged;
         }
     }
@@ -1006,7 +1010,9 @@ final class ImplicitIo {
             }
             Expiry expiry = new Expiry(cause, how, session);
             for (Origin origin : state.origins) {
-                if (belongsTo(origin, session)) {
+                // A rollback expunges objects whose INSERT it undoes; their attributes stay as they were.
+                boolean pendingUndone = how.equals("rollback") && origin.kind == OriginKind.NEW && !state.persisted.contains(origin);
+                if (belongsTo(origin, session) && !pendingUndone) {
                     state.expired.put(origin, expiry);
                     state.written.remove(origin);
                     state.loaded.remove(origin);
@@ -1043,6 +1049,9 @@ final class ImplicitIo {
         /** A flush sends the UPDATE of dirty objects: database-computed columns are expired. */
         private void flushed(Value.Session session, Call call) {
             for (Origin origin : state.origins) {
+                if (origin.kind == OriginKind.NEW && belongsTo(origin, session)) {
+                    state.persisted.add(origin);
+                }
                 Set<String> dirty = state.dirty.get(origin);
                 if (dirty != null && !dirty.isEmpty() && belongsTo(origin, session)
                         && origin.kind != OriginKind.NEW
