@@ -1,0 +1,82 @@
+"""Compares the self-test extension's report with what greenlight's command line says.
+
+usage: check_report.py REPORT EXPECTED_JSON EXPECTED_FIXED FIX_CODE IGNORED WARNING VERSION
+
+REPORT is what selftest/extension.js saw inside VS Code; EXPECTED_JSON is `greenlight check
+--output-format json --ignore IGNORED` of the same file; EXPECTED_FIXED is the file after
+`greenlight check --select FIX_CODE --fix`. The user settings ignored IGNORED and showed WARNING
+as a warning. Prints one line per check and exits 1 when any fails.
+"""
+
+import difflib
+import json
+import sys
+
+
+def main(report_path, expected_path, fixed_path, fix_code, ignored, warning, version):
+    report = json.load(open(report_path))
+    expected = json.load(open(expected_path))
+    expected_fixed = open(fixed_path).read()
+    failures = []
+
+    def check(ok, what, detail=""):
+        print(("ok    " if ok else "FAIL  ") + what + (f": {detail}" if detail and not ok else ""))
+        if not ok:
+            failures.append(what)
+        return ok
+
+    if not check("error" not in report, "the self-test ran without an exception", report.get("error", "")):
+        return 1
+    print(f"      VS Code {report.get('vscodeVersion')}; steps: {'; '.join(report.get('steps', []))}")
+    check(report.get("installed") == version, f"greenlight {version} is installed", report.get("installed"))
+    check(report.get("activeBeforeOpen") is False and report.get("activeAfterOpen") is True,
+          "it activates when a Python file opens",
+          f"active before: {report.get('activeBeforeOpen')}, after: {report.get('activeAfterOpen')}")
+    check({"greenlight.restart", "greenlight.showLog"} <= set(report.get("commands", [])),
+          "its commands are registered", report.get("commands"))
+    check(report.get("languageId") == "python", "the file is Python", report.get("languageId"))
+
+    before = report.get("before", [])
+    check(not report.get("beforeTimedOut"), "greenlight's diagnostics arrived")
+    want = sorted(position(d["code"], d["location"], d["end_location"]) for d in expected)
+    got = sorted(position(d["code"], d, {"row": d["endLine"], "column": d["endColumn"]}) for d in before)
+    check(got == want, "the diagnostics are those of `greenlight check` (codes and ranges)", f"got {got}, expected {want}")
+    messages = {d["code"]: d["message"] for d in expected}
+    check(all(messages.get(d["code"]) == d["message"] for d in before), "with the same messages",
+          [d["message"] for d in before])
+    urls = {d["code"]: d["url"] for d in expected}
+    check(all(urls.get(d["code"]) == d["codeHref"] for d in before), "with the same documentation links",
+          [d["codeHref"] for d in before])
+    check(not any(d["code"] == ignored for d in before), f"{ignored} is ignored, as the settings say")
+    severities = {d["code"]: d["severity"] for d in before}
+    check(severities.get(warning) == "warning" and any(s != "warning" for s in severities.values()),
+          f"{warning} is shown as a warning and the others are not, as the settings say", severities)
+
+    actions = report.get("actions", [])
+    fix_titles = [d["fix"]["message"] for d in expected if d["code"] == fix_code and d.get("fix")]
+    check(report.get("applied") is not None and report.get("applied") in fix_titles,
+          f"the preferred quick fix for {fix_code} is that of `greenlight check`: {fix_titles}", json.dumps(actions))
+    print(f"      actions offered: {[a['title'] for a in actions]}")
+    check(report.get("editApplied") is True, f"its edit applies: {report.get('applied')}")
+    check(report.get("textAfter") == expected_fixed, "the text after it is that of `greenlight check --fix`",
+          diff(expected_fixed, report.get("textAfter") or ""))
+    after = report.get("after", [])
+    check(not report.get("afterTimedOut"), f"the {fix_code} diagnostic cleared",
+          [d["code"] for d in after])
+    still = sorted(p for p in got if p[0] != fix_code)
+    now = sorted(position(d["code"], d, {"row": d["endLine"], "column": d["endColumn"]}) for d in after)
+    check(now == still, "and the other diagnostics stayed", f"got {now}, expected {still}")
+    return 1 if failures else 0
+
+
+def position(code, start, end):
+    return (code, start.get("row", start.get("line")), start["column"], end["row"], end["column"])
+
+
+def diff(expected, actual):
+    return "\n" + "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                               "expected", "in VS Code"))
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
