@@ -66,6 +66,18 @@ def main(report_path, expected_path, fixed_path, fix_code, ignored, warning, ver
     still = sorted(p for p in got if p[0] != fix_code)
     now = sorted(position(d["code"], d, {"row": d["endLine"], "column": d["endColumn"]}) for d in after)
     check(now == still, "and the other diagnostics stayed", f"got {now}, expected {still}")
+
+    restarted = sorted(position(d["code"], d, {"row": d["endLine"], "column": d["endColumn"]})
+                       for d in report.get("afterRestart", []))
+    check(not report.get("afterRestartTimedOut") and restarted == got,
+          "after greenlight.restart and undoing the fix, the new server reports the same diagnostics",
+          f"got {restarted}, expected {got}")
+    untitled = report.get("untitled", [])
+    fixed_ones = [p for p in got if p[0] == fix_code]
+    check(report.get("untitledScheme") == "untitled" and not report.get("untitledTimedOut")
+          and all(p in [position(d["code"], d, {"row": d["endLine"], "column": d["endColumn"]}) for d in untitled]
+                  for p in fixed_ones),
+          f"an untitled Python copy gets the {fix_code} diagnostic too", json.dumps(untitled))
     return 1 if failures else 0
 
 

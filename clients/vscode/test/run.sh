@@ -55,6 +55,9 @@ vsix=$("$here/../build.sh" "$jar" 2>"$work/build.log" | tail -1) \
   || { cat "$work/build.log" >&2; echo "run.sh: the extension did not build" >&2; exit 2; }
 echo "$vsix"
 
+echo "== unit tests: finding Java"
+(cd "$here/.." && npm test --silent) || { echo "run.sh: the unit tests failed" >&2; exit 1; }
+
 echo "== toolchain"
 # shellcheck source=toolchain.sh
 . "$here/toolchain.sh"
@@ -166,6 +169,15 @@ for name in hover quickfix; do
     status=1
   fi
 done
+# The output channel's log says each time a server starts: the restart must have started a second.
+channel_log=$(find "$data/logs" -path '*greenlight.greenlight*' -name 'greenlight.log' | head -1)
+starts=$(grep -c '\] server: ' "$channel_log" 2>/dev/null || true)
+if [ "$starts" = 2 ]; then
+  echo "ok    greenlight.restart started a second server (the output channel logs 2 starts)"
+else
+  echo "FAIL  greenlight.restart started a second server: the output channel logs ${starts:-no} starts" >&2
+  status=1
+fi
 if [ "$status" -ne 0 ]; then
   show_logs
   exit 1

@@ -79,6 +79,7 @@ async function run(plan, report) {
   if (!fix) {
     return;
   }
+  const original = document.getText();
   report.applied = fix.title;
   report.editApplied = await vscode.workspace.applyEdit(fix.edit);
   report.textAfter = document.getText();
@@ -89,6 +90,27 @@ async function run(plan, report) {
   report.afterTimedOut = after.timedOut;
   report.after = after.diagnostics.map(plain);
   step('diagnostics after the fix');
+
+  // After a restart the new server must check the document again: undo the fix, see it come back.
+  await vscode.commands.executeCommand('greenlight.restart');
+  step('restarted');
+  const undo = new vscode.WorkspaceEdit();
+  undo.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+  await vscode.workspace.applyEdit(undo);
+  const restarted = await settledDiagnostics(
+    uri, (list) => list.some((diagnostic) => codeOf(diagnostic) === plan.fixCode), plan.timeoutMs);
+  report.afterRestartTimedOut = restarted.timedOut;
+  report.afterRestart = restarted.diagnostics.map(plain);
+  step('diagnostics after the restart');
+
+  const untitled = await vscode.workspace.openTextDocument({ language: 'python', content: original });
+  await vscode.window.showTextDocument(untitled);
+  const unsaved = await settledDiagnostics(
+    untitled.uri, (list) => list.some((diagnostic) => codeOf(diagnostic) === plan.fixCode), plan.timeoutMs);
+  report.untitledScheme = untitled.uri.scheme;
+  report.untitledTimedOut = unsaved.timedOut;
+  report.untitled = unsaved.diagnostics.map(plain);
+  step('diagnostics of an untitled copy');
 }
 
 /** greenlight's diagnostics of `uri` once `done` holds and nothing changed for a second. */
@@ -135,7 +157,7 @@ async function snapshot(plan, name) {
   await sleep(1500); // lets the widget render and fade in
   fs.writeFileSync(path.join(plan.shots, `${name}.ready`), '');
   const done = path.join(plan.shots, `${name}.done`);
-  for (let waited = 0; waited < plan.timeoutMs && !fs.existsSync(done); waited += 200) {
+  for (let waited = 0; waited < 20000 && !fs.existsSync(done); waited += 200) {
     await sleep(200);
   }
 }
