@@ -1,22 +1,26 @@
 """Compares the self-test extension's report with what greenlight's command line says.
 
-usage: check_report.py REPORT EXPECTED_JSON EXPECTED_FIXED FIX_CODE IGNORED WARNING VERSION
+usage: check_report.py REPORT EXPECTED FIX_CODE IGNORED WARNING VERSION
 
-REPORT is what selftest/extension.js saw inside VS Code; EXPECTED_JSON is `greenlight check
---output-format json --ignore IGNORED` of the same file; EXPECTED_FIXED is the file after
-`greenlight check --select FIX_CODE --fix`. The user settings ignored IGNORED and showed WARNING
+REPORT is what selftest/extension.js saw inside VS Code. EXPECTED is a folder with what the
+command line says about the same file: expected.json from `greenlight check --output-format json
+--ignore IGNORED`, expected-fixed.py from `greenlight check --select FIX_CODE --fix`,
+expected-fix-all.py from `greenlight check --ignore IGNORED --fix`, and original.py. The user settings ignored IGNORED and showed WARNING
 as a warning. Prints one line per check and exits 1 when any fails.
 """
 
 import difflib
 import json
+import os
 import sys
 
 
-def main(report_path, expected_path, fixed_path, fix_code, ignored, warning, version):
+def main(report_path, expected_folder, fix_code, ignored, warning, version):
     report = json.load(open(report_path))
-    expected = json.load(open(expected_path))
-    expected_fixed = open(fixed_path).read()
+    expected = json.load(open(os.path.join(expected_folder, "expected.json")))
+    expected_fixed = open(os.path.join(expected_folder, "expected-fixed.py")).read()
+    expected_fix_all = open(os.path.join(expected_folder, "expected-fix-all.py")).read()
+    original = open(os.path.join(expected_folder, "original.py")).read()
     failures = []
 
     def check(ok, what, detail=""):
@@ -72,6 +76,10 @@ def main(report_path, expected_path, fixed_path, fix_code, ignored, warning, ver
     check(not report.get("afterRestartTimedOut") and restarted == got,
           "after greenlight.restart and undoing the fix, the new server reports the same diagnostics",
           f"got {restarted}, expected {got}")
+    check(report.get("fixAllApplied") is True and expected_fix_all != original
+          and report.get("textAfterFixAll") == expected_fix_all,
+          "\"Fix all\" (source.fixAll.greenlight) gives the text of `greenlight check --fix`",
+          f"offered {report.get('fixAllOffered')}" + diff(expected_fix_all, report.get("textAfterFixAll") or ""))
     untitled = report.get("untitled", [])
     fixed_ones = [p for p in got if p[0] == fix_code]
     check(report.get("untitledScheme") == "untitled" and not report.get("untitledTimedOut")

@@ -74,8 +74,11 @@ cp -r "$repo/examples" "$workspace"
 status=0
 (cd "$workspace" && java -jar "$jar" check --output-format json --ignore "$ignore" "$example" >"$work/expected.json") || status=$?
 [ "$status" -eq 1 ] || { echo "run.sh: greenlight check exited with $status, expected 1 (findings)" >&2; exit 2; }
-(cd "$workspace" && java -jar "$jar" check --select "$fix_code" --fix --stdin-filename "$example" - \
-  <"$example" >"$work/expected-fixed.py" 2>/dev/null) || true
+# --fix with - writes the fixed module to standard output.
+fixed() { (cd "$workspace" && java -jar "$jar" check "$@" --fix --stdin-filename "$example" - <"$example" 2>/dev/null) || true; }
+fixed --select "$fix_code" >"$work/expected-fixed.py"
+fixed --ignore "$ignore" >"$work/expected-fix-all.py"
+cp "$workspace/$example" "$work/original.py"
 python3 - "$work/expected.json" <<'PY'
 import json, sys
 print(", ".join("{} at {}:{}".format(d["code"], d["location"]["row"], d["location"]["column"]) for d in json.load(open(sys.argv[1]))))
@@ -159,8 +162,7 @@ fi
 
 echo "== check the report"
 status=0
-python3 "$here/check_report.py" "$work/report.json" "$work/expected.json" "$work/expected-fixed.py" \
-  "$fix_code" "$ignore" "$warning" "$(node -p "require('$here/../package.json').version")" || status=$?
+python3 "$here/check_report.py" "$work/report.json" "$work" "$fix_code" "$ignore" "$warning" "$(node -p "require('$here/../package.json').version")" || status=$?
 for name in hover quickfix; do
   if [ -s "$work/shots/$name.png" ]; then
     [ -z "$screenshots" ] || cp "$work/shots/$name.png" "$screenshots/$name.png"

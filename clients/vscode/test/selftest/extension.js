@@ -12,6 +12,7 @@ const path = require('path');
 const vscode = require('vscode');
 
 const EXTENSION_ID = 'greenlight.greenlight';
+const FIX_ALL = 'source.fixAll.greenlight';
 const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'];
 
 function activate() {
@@ -102,6 +103,17 @@ async function run(plan, report) {
   report.afterRestartTimedOut = restarted.timedOut;
   report.afterRestart = restarted.diagnostics.map(plain);
   step('diagnostics after the restart');
+
+  const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+  const sourceActions = await vscode.commands.executeCommand(
+    'vscode.executeCodeActionProvider', uri, whole, FIX_ALL, 10) || [];
+  report.fixAllOffered = sourceActions.map((action) => action.title);
+  const fixAll = sourceActions.find((action) => action.kind && action.kind.value === FIX_ALL && action.edit);
+  if (fixAll) {
+    report.fixAllApplied = await vscode.workspace.applyEdit(fixAll.edit);
+    report.textAfterFixAll = document.getText();
+  }
+  step('fix all');
 
   const untitled = await vscode.workspace.openTextDocument({ language: 'python', content: original });
   await vscode.window.showTextDocument(untitled);
