@@ -40,16 +40,19 @@ def main(report_path, expected_folder, fix_code, ignored, warning, version):
           "its commands are registered", report.get("commands"))
     check(report.get("languageId") == "python", "the file is Python", report.get("languageId"))
 
+    # Each later step builds on the one before: stop at the first that failed.
     before = report.get("before", [])
-    check(not report.get("beforeTimedOut"), "greenlight's diagnostics arrived")
     want = sorted(position(d["code"], d["location"], d["end_location"]) for d in expected)
-    got = sorted(position(d["code"], d, {"row": d["endLine"], "column": d["endColumn"]}) for d in before)
-    check(got == want, "the diagnostics are those of `greenlight check` (codes and ranges)", f"got {got}, expected {want}")
+    got = positions(before)
+    if not (check(want and not report.get("beforeTimedOut"), "greenlight's diagnostics arrived")
+            and check(got == want, "they are those of `greenlight check` (codes and ranges)",
+                      f"got {got}, expected {want}")):
+        return 1
     messages = {d["code"]: d["message"] for d in expected}
-    check(all(messages.get(d["code"]) == d["message"] for d in before), "with the same messages",
+    check(all(messages[d["code"]] == d["message"] for d in before), "with the same messages",
           [d["message"] for d in before])
     urls = {d["code"]: d["url"] for d in expected}
-    check(all(urls.get(d["code"]) == d["codeHref"] for d in before), "with the same documentation links",
+    check(all(urls[d["code"]] == d["codeHref"] for d in before), "with the same documentation links",
           [d["codeHref"] for d in before])
     check(not any(d["code"] == ignored for d in before), f"{ignored} is ignored, as the settings say")
     severities = {d["code"]: d["severity"] for d in before}
@@ -57,36 +60,38 @@ def main(report_path, expected_folder, fix_code, ignored, warning, version):
           f"{warning} is shown as a warning and the others are not, as the settings say", severities)
 
     actions = report.get("actions", [])
-    fix_titles = [d["fix"]["message"] for d in expected if d["code"] == fix_code and d.get("fix")]
-    check(report.get("applied") is not None and report.get("applied") in fix_titles,
-          f"the preferred quick fix for {fix_code} is that of `greenlight check`: {fix_titles}", json.dumps(actions))
     print(f"      actions offered: {[a['title'] for a in actions]}")
-    check(report.get("editApplied") is True, f"its edit applies: {report.get('applied')}")
+    fix_titles = [d["fix"]["message"] for d in expected if d["code"] == fix_code and d.get("fix")]
+    if not (check(report.get("applied") in fix_titles,
+                  f"the preferred quick fix for {fix_code} is that of `greenlight check`: {fix_titles}",
+                  json.dumps(actions))
+            and check(report.get("editApplied") is True, "its edit applies")):
+        return 1
     check(report.get("textAfter") == expected_fixed, "the text after it is that of `greenlight check --fix`",
           diff(expected_fixed, report.get("textAfter") or ""))
-    after = report.get("after", [])
-    check(not report.get("afterTimedOut"), f"the {fix_code} diagnostic cleared",
-          [d["code"] for d in after])
-    still = sorted(p for p in got if p[0] != fix_code)
-    now = sorted(position(d["code"], d, {"row": d["endLine"], "column": d["endColumn"]}) for d in after)
-    check(now == still, "and the other diagnostics stayed", f"got {now}, expected {still}")
+    after = positions(report.get("after", []))
+    still = [p for p in got if p[0] != fix_code]
+    check("after" in report and not report.get("afterTimedOut") and after == still,
+          f"the {fix_code} diagnostic cleared, the others stayed", f"got {after}, expected {still}")
 
-    restarted = sorted(position(d["code"], d, {"row": d["endLine"], "column": d["endColumn"]})
-                       for d in report.get("afterRestart", []))
-    check(not report.get("afterRestartTimedOut") and restarted == got,
+    restarted = positions(report.get("afterRestart", []))
+    check("afterRestart" in report and not report.get("afterRestartTimedOut") and restarted == got,
           "after greenlight.restart and undoing the fix, the new server reports the same diagnostics",
           f"got {restarted}, expected {got}")
     check(report.get("fixAllApplied") is True and expected_fix_all != original
           and report.get("textAfterFixAll") == expected_fix_all,
           "\"Fix all\" (source.fixAll.greenlight) gives the text of `greenlight check --fix`",
           f"offered {report.get('fixAllOffered')}" + diff(expected_fix_all, report.get("textAfterFixAll") or ""))
-    untitled = report.get("untitled", [])
-    fixed_ones = [p for p in got if p[0] == fix_code]
+    untitled = positions(report.get("untitled", []))
     check(report.get("untitledScheme") == "untitled" and not report.get("untitledTimedOut")
-          and all(p in [position(d["code"], d, {"row": d["endLine"], "column": d["endColumn"]}) for d in untitled]
-                  for p in fixed_ones),
-          f"an untitled Python copy gets the {fix_code} diagnostic too", json.dumps(untitled))
+          and all(p in untitled for p in got if p[0] == fix_code),
+          f"an untitled Python copy gets the {fix_code} diagnostic too", untitled)
     return 1 if failures else 0
+
+
+def positions(diagnostics):
+    """(code, line, column, end line, end column) of each diagnostic the self-test recorded, sorted."""
+    return sorted(position(d["code"], d, {"row": d["endLine"], "column": d["endColumn"]}) for d in diagnostics)
 
 
 def position(code, start, end):

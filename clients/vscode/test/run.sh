@@ -122,12 +122,13 @@ GREENLIGHT_SELFTEST_PLAN=$work/plan.json setsid "$code_server" --bind-addr "127.
   --disable-telemetry --disable-update-check --disable-workspace-trust \
   --user-data-dir "$data" --extensions-dir "$extensions" "$workspace" >"$work/code-server.log" 2>&1 &
 pids+=($!)
+healthy() { python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
+  "http://127.0.0.1:$port/healthz" 2>/dev/null; }
 for _ in $(seq 1 150); do
-  curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
+  healthy && break
   sleep 0.2
 done
-curl -s -o /dev/null "http://127.0.0.1:$port/healthz" \
-  || { echo "run.sh: code-server did not answer in 30 s:" >&2; cat "$work/code-server.log" >&2; exit 2; }
+healthy || { echo "run.sh: code-server did not answer in 30 s:" >&2; cat "$work/code-server.log" >&2; exit 2; }
 devtools_port=$(free_port)
 setsid chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
   --disable-sync --no-first-run --disable-quic --window-size=1280,800 --force-device-scale-factor=1 \
