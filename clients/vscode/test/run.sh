@@ -3,16 +3,18 @@
 #
 #   clients/vscode/test/run.sh [--screenshots DIR] [JAR]     (JAR default: server/target/greenlight.jar)
 #
-# 1. builds greenlight-<version>.vsix from JAR (../build.sh) and the self-test extension (selftest/);
+# 1. builds greenlight-<version>.vsix from JAR (../build.sh) and runs the unit tests of its Java
+#    discovery (java.test.ts);
 # 2. installs, once, what a headless VS Code needs (toolchain.sh): Node 24 and code-server from
 #    npm, built against Node 24's headers, under $HOME/.cache/greenlight/vscode; Debian's chromium,
 #    libkrb5-dev, g++ and make with apt-get when missing;
 # 3. starts code-server on 127.0.0.1 (no auth, fresh user data and extensions folders), installs
-#    both .vsix files, opens a copy of examples/ and lets a headless Chromium load the workbench,
-#    which starts the extension host;
-# 4. inside it, the self-test extension opens app/routers/authors.py, records greenlight's
-#    diagnostics, photographs the hover and the quick-fix menu of the GL003 one, applies its quick
-#    fix and records the text and diagnostics after it (selftest/extension.js);
+#    our .vsix and the self-test extension (selftest/), opens a copy of examples/ and lets a
+#    headless Chromium load the workbench, which starts the extension host;
+# 4. inside it, the self-test extension opens app/routers/authors.py and records greenlight's
+#    diagnostics; has the hover and the quick-fix menu of the GL003 one photographed; applies its
+#    quick fix; runs greenlight.restart and undoes the fix; applies "Fix all"; opens an untitled
+#    copy; and writes what it saw after each step to a JSON report;
 # 5. check_report.py compares that report with what `java -jar JAR check` says about the same file.
 #
 # The user settings ignore GL005 and show GL004 as a warning, so the test also shows that settings
