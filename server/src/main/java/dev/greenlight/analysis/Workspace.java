@@ -114,6 +114,14 @@ public final class Workspace {
 
     /** The model of the module in {@code file}, or null when it cannot be read. */
     public static ModuleModel load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * As {@link #load(Path)}; {@code diskText}, when not null, is the file's content just read by
+     * the caller (saves reading it twice).
+     */
+    public static ModuleModel load(Path file, String diskText) {
         Path normalized = file.toAbsolutePath().normalize();
         String open = overlay.text(normalized);
         if (open != null) {
@@ -140,7 +148,7 @@ public final class Workspace {
                     return entry.model;
                 }
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = diskText != null ? diskText : Files.readString(file, StandardCharsets.UTF_8);
             ModuleModel model = ModuleModel.of(key, text, PythonParsing.parse(text).module());
             synchronized (CACHE) {
                 CACHE.put(key, new Entry(size, modified, model));
@@ -149,6 +157,14 @@ public final class Workspace {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return null;
         }
+    }
+
+    /** Forgets every loaded model (benchmarks measure indexing from nothing with it). */
+    public static void clearCache() {
+        synchronized (CACHE) {
+            CACHE.clear();
+        }
+        OPENED.clear();
     }
 
     /** The text of a file: the editor's when it is open, else the disk's (UTF-8); null when unreadable. */

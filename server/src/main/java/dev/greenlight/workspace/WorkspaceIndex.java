@@ -74,7 +74,7 @@ public final class WorkspaceIndex {
             return;
         }
         int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
-        ModuleModel model = mayDeclare(text) ? Workspace.load(file) : null;
+        ModuleModel model = mayDeclare(text) ? Workspace.load(file, text) : null;
         files.put(file, model == null ? FileSummary.empty(file, lines) : summarize(file, lines, model));
     }
 
@@ -102,7 +102,7 @@ public final class WorkspaceIndex {
             if ((binding.kind() == Binding.Kind.ASSIGN || binding.kind() == Binding.Kind.ANNOTATED)
                     && model.valueOf(binding.value()) instanceof Value.Factory factory) {
                 factories.put(name, expiresOnCommit(factory.expireOnCommit()));
-            } else if (binding.kind() == Binding.Kind.FUNCTION) {
+            } else if (binding.kind() == Binding.Kind.FUNCTION && model.isGenerator(binding.node())) {
                 Value provided = model.inference().provided(model.exported(name));
                 if (provided instanceof Value.Session) {
                     dependencies.add(name);
