@@ -20,7 +20,10 @@ public final class Rules {
             new SessionAnnotationMismatch(),
             new QueryOnAsyncSession(),
             new AwaitOutsideAsync(),
-            new SyncDriverInAsyncEngine());
+            new SyncDriverInAsyncEngine(),
+            new SyncSessionmakerForAsyncEngine(),
+            new SyncApiOnAsyncEngine(),
+            new ConcurrentSessionUse());
 
     private Rules() {
     }
