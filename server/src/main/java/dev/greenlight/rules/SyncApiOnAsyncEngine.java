@@ -160,11 +160,11 @@ public final class SyncApiOnAsyncEngine implements Rule {
                 replaced = chained;
             }
             String text = model.source(replaced);
-            if (text.contains(LAMBDA_PARAMETER) || text.contains("\n")) {
-                return null;
-            }
             int from = given.span().start() - replaced.span().start();
             int to = given.span().end() - replaced.span().start();
+            if ((text.substring(0, from) + text.substring(to)).contains(LAMBDA_PARAMETER) || text.contains("\n")) {
+                return null;
+            }
             runSync = "lambda " + LAMBDA_PARAMETER + ": " + text.substring(0, from) + LAMBDA_PARAMETER + text.substring(to);
         }
         String awaited = "await " + connection + ".run_sync(" + runSync + ")";
