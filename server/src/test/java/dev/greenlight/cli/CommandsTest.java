@@ -33,14 +33,17 @@ class CommandsTest {
         Run run = run(dir, "rule", "--all");
         assertEquals(0, run.exitCode());
         assertEquals("""
-                GL000  syntax-error                    Python cannot read this code: the module does not import
-                GL001  async-driver-in-sync-engine     `create_engine()` with a URL that names an async driver
-                GL002  sync-session-in-async-function  A synchronous `Session`, `sessionmaker` product or `create_engine` engine used inside `async def`
-                GL003  missing-await                   A coroutine of an async session, connection, engine or result, or of an `async def`, never awaited
-                GL004  session-annotation-mismatch     A `Session` annotation on an injected `AsyncSession`, or the reverse
-                GL005  query-on-async-session          Legacy `.query()` called on an async session
-                GL006  await-outside-async             `await`, `async with`, `async for` or an async comprehension inside a plain `def`
-                GL007  sync-driver-in-async-engine     `create_async_engine()` with a URL whose driver is synchronous or missing
+                GL000  syntax-error                        Python cannot read this code: the module does not import
+                GL001  async-driver-in-sync-engine         `create_engine()` with a URL that names an async driver
+                GL002  sync-session-in-async-function      A synchronous `Session`, `sessionmaker` product or `create_engine` engine used inside `async def`
+                GL003  missing-await                       A coroutine of an async session, connection, engine or result, or of an `async def`, never awaited
+                GL004  session-annotation-mismatch         A `Session` annotation on an injected `AsyncSession`, or the reverse
+                GL005  query-on-async-session              Legacy `.query()` called on an async session
+                GL006  await-outside-async                 `await`, `async with`, `async for` or an async comprehension inside a plain `def`
+                GL007  sync-driver-in-async-engine         `create_async_engine()` with a URL whose driver is synchronous or missing
+                GL103  sync-sessionmaker-for-async-engine  `sessionmaker()` or `Session()` bound to an `AsyncEngine` without `class_=AsyncSession`
+                GL104  sync-api-on-async-engine            A sync-only API (`create_all`, `inspect`, `autoload_with`, pandas) given an async engine or connection
+                GL107  concurrent-session-use              One `AsyncSession` used by concurrently running coroutines (`gather`, `create_task`, `TaskGroup`)
                 """, run.out());
     }
 
