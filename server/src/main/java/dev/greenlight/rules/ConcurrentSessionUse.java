@@ -182,19 +182,23 @@ public final class ConcurrentSessionUse implements Rule {
         if (reached.isEmpty()) {
             return null;
         }
-        if (inLoop(model, spawn)) {
-            return reached.get(0);
-        }
         Node function = SqlSupport.function(model, spawn);
         if (function == null) {
             return null;
         }
+        Node loop = loopOf(model, spawn);
+        if (loop != null && !awaitedWithin(model, spawn, function, loop)) {
+            return reached.get(0);
+        }
+        int until = liveUntil(model, spawn, kind, function);
         for (Call other : spawnsIn(model, function)) {
-            if (other == spawn) {
-                continue;
+            Spawn otherKind = spawnOf(model, other);
+            if (other == spawn || !(other.span().start() < until
+                    && spawn.span().end() < liveUntil(model, other, otherKind, function))) {
+                continue; // not running at the same time
             }
             List<Call> coroutines = new ArrayList<>();
-            if (spawnOf(model, other) == Spawn.GATHER) {
+            if (otherKind == Spawn.GATHER) {
                 other.args().forEach(a -> {
                     if (a instanceof Call c && spawnOf(model, c) == null) {
                         coroutines.add(c);
@@ -213,7 +217,6 @@ public final class ConcurrentSessionUse implements Rule {
                 }
             }
         }
-        int until = kind == Spawn.TASK_GROUP ? taskGroupEnd(model, spawn) : awaitedAt(model, spawn, function);
         for (Shared ours : reached) {
             if (ours.key() instanceof Binding binding && usedBetween(model, binding, spawn.span().end(), until)) {
                 return ours;
@@ -222,17 +225,25 @@ public final class ConcurrentSessionUse implements Rule {
         return null;
     }
 
-    private static boolean inLoop(ModuleModel model, Node node) {
+    /** The innermost loop or comprehension around {@code node} in its function, or null. */
+    private static Node loopOf(ModuleModel model, Node node) {
         for (Node at = model.parent(node); at != null; at = model.parent(at)) {
             if (at instanceof For || at instanceof AsyncFor || at instanceof While || at instanceof Comprehension
                     || at instanceof GeneratorExp || at instanceof ListComp) {
-                return true;
+                return at;
             }
             if (at instanceof FunctionDef || at instanceof AsyncFunctionDef || at instanceof Lambda || at instanceof ClassDef) {
-                return false;
+                return null;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** Whether each iteration awaits its task before the next one starts: {@code t = create_task(...); await t}. */
+    private static boolean awaitedWithin(ModuleModel model, Call spawn, Node function, Node loop) {
+        int awaited = awaitedAt(model, spawn, function);
+        int loopEnd = ((dev.greenlight.python.ast.Located) loop).span().end();
+        return awaited < loopEnd && awaited > spawn.span().end();
     }
 
     /** Every gather and task creation in the body of {@code function}, nested definitions excluded. */
@@ -250,6 +261,18 @@ public final class ConcurrentSessionUse implements Rule {
             });
         }
         return found;
+    }
+
+    /**
+     * Until where what {@code spawn} starts may run: the end of a gather, where a task is awaited,
+     * the end of a TaskGroup's block.
+     */
+    private static int liveUntil(ModuleModel model, Call spawn, Spawn kind, Node function) {
+        return switch (kind) {
+            case GATHER -> spawn.span().end();
+            case TASK -> awaitedAt(model, spawn, function);
+            case TASK_GROUP -> taskGroupEnd(model, spawn);
+        };
     }
 
     /** The end of the {@code async with TaskGroup() as tg:} block the task belongs to. */
