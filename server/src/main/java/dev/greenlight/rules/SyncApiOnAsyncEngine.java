@@ -102,12 +102,34 @@ public final class SyncApiOnAsyncEngine implements Rule {
                 case REFLECT, INSPECT, AUTOLOAD -> "raises NoInspectionAvailable: Inspection on an " + kind
                         + " is currently not supported";
                 case PANDAS_READ, PANDAS_WRITE -> "pandas accepts no " + kind + " (it is not a SQLAlchemy "
-                        + "connectable): it warns, treats it as a DBAPI connection and fails with AttributeError: '"
-                        + kind + "' object has no attribute 'cursor'";
+                        + "connectable): it warns, treats it as a DBAPI connection and fails with "
+                        + pandasFailure(model, call, api, kind);
             };
         }
         message += "; run it with `await conn.run_sync(...)`";
         context.report(call.span(), message, fix(model, call, api, given, owner));
+    }
+
+    /**
+     * pandas' DBAPI path refuses a query that is not a string before it touches the connection;
+     * a string query reaches {@code con.cursor()}.
+     */
+    private static String pandasFailure(ModuleModel model, Call call, Api api, String kind) {
+        String cursor = "AttributeError: '" + kind + "' object has no attribute 'cursor'";
+        String notString = "TypeError: Query must be a string unless using sqlalchemy.";
+        if (api == Api.PANDAS_WRITE) {
+            return cursor;
+        }
+        boolean table = SqlSupport.isDotted(model.valueOf(call.func()), "pandas.read_sql_table");
+        Expression query = Inference.argument(call, 0, table ? "table_name" : "sql");
+        if (model.valueOf(query) instanceof Value.Str) {
+            return cursor;
+        }
+        if (query instanceof Call made && model.valueOf(made.func()) instanceof Value.Dotted dotted
+                && dotted.name().startsWith("sqlalchemy.")) {
+            return notString;
+        }
+        return notString + " (a `text()` or `select()` query) or " + cursor + " (a string query)";
     }
 
     private static boolean isAsync(Value value) {
