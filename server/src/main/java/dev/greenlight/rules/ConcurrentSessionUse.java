@@ -59,10 +59,21 @@ public final class ConcurrentSessionUse implements Rule {
             + "already flushing\") or ResourceClosedError, depending on timing and driver";
 
     /** A session a coroutine reaches: how the message names it. */
-    private record Shared(Object key, String description) {
+    private record Shared(Object key, String description, String closedBy) {
+
+        Shared(Object key, String description) {
+            this(key, description, null);
+        }
+
+        Shared closing(String by) {
+            return new Shared(key, description, by);
+        }
     }
 
     private enum Spawn { GATHER, TASK, TASK_GROUP }
+
+    /** How long a task that nobody awaits may run: past the end of any function. */
+    private static final int OUTLIVES = Integer.MAX_VALUE;
 
     @Override
     public void register(Checks checks) {
@@ -80,6 +91,12 @@ public final class ConcurrentSessionUse implements Rule {
             return;
         }
         String what = "`" + SqlSupport.describe(model, call) + "`";
+        if (shared.closedBy() != null) {
+            context.report(call.span(), what + " starts a task that uses " + shared.description() + ", but "
+                    + shared.closedBy() + " while the task may still run: the task's next operation on it fails "
+                    + "(ResourceClosedError: This transaction is closed, or IllegalStateChangeError), depending on timing");
+            return;
+        }
         String message = switch (spawn) {
             case GATHER -> what + " runs coroutines that share " + shared.description() + " at the same time: " + CONSEQUENCE;
             case TASK -> what + " starts a task that shares " + shared.description()
@@ -222,6 +239,15 @@ public final class ConcurrentSessionUse implements Rule {
                 return ours;
             }
         }
+        for (Shared ours : reached) {
+            if (ours.key() instanceof Binding binding) {
+                int closed = closedAt(model, binding, function);
+                if (closed >= 0 && until > closed) {
+                    return ours.closing(binding.kind() == Binding.Kind.PARAMETER
+                            ? "its dependency closes it after the response" : "its `async with` block closes it");
+                }
+            }
+        }
         return null;
     }
 
@@ -286,24 +312,50 @@ public final class ConcurrentSessionUse implements Rule {
     }
 
     /**
-     * Where the task is first awaited (or gathered), when it is kept in a name; else the end of
-     * the function: a task nobody keeps runs until it is done.
+     * Where the task is first awaited (or gathered), when it is kept in a name; else
+     * {@link #OUTLIVES}: a task nobody awaits here runs on after the function returns.
      */
     private static int awaitedAt(ModuleModel model, Call spawn, Node function) {
-        int end = ((dev.greenlight.python.ast.Located) function).span().end();
         if (!(model.parent(spawn) instanceof dev.greenlight.python.ast.Assign assign) || assign.targets().size() != 1
                 || !(assign.targets().get(0) instanceof Name task)) {
-            return end;
+            return OUTLIVES;
         }
         Scope scope = model.scopeOf(task).resolve(task.id());
         for (Name use : model.uses(task.id(), scope)) {
             for (Node at = model.parent(use); at != null && !(at instanceof Statement); at = model.parent(at)) {
                 if (at instanceof Await || at instanceof Call call && spawnOf(model, call) == Spawn.GATHER) {
-                    return Math.min(end, use.span().start());
+                    return use.span().start();
                 }
             }
         }
-        return end;
+        return OUTLIVES;
+    }
+
+    /**
+     * Where the session is closed under the task: the end of the {@code async with} of this
+     * function that opened it, or the end of the route for a session that a {@code Depends}
+     * generator closes after the response; -1 when it is not closed by this function's doing.
+     */
+    private static int closedAt(ModuleModel model, Binding binding, Node function) {
+        if (binding.scope().node() != function) {
+            return -1;
+        }
+        if (binding.kind() == Binding.Kind.ASYNC_WITH || binding.kind() == Binding.Kind.WITH) {
+            for (Node at = model.parent(binding.node()); at != null; at = model.parent(at)) {
+                if (at instanceof AsyncWith || at instanceof dev.greenlight.python.ast.With) {
+                    return ((dev.greenlight.python.ast.Located) at).span().end();
+                }
+            }
+            return -1;
+        }
+        if (binding.kind() == Binding.Kind.PARAMETER) {
+            var info = model.inference().parameter(binding);
+            if (info.depends() != null && info.dependsModule().valueOf(info.depends()) instanceof Value.Function dependency
+                    && dependency.module().isGenerator(dependency.def())) {
+                return ((dev.greenlight.python.ast.Located) function).span().end();
+            }
+        }
+        return -1;
     }
 
     private static boolean usedBetween(ModuleModel model, Binding binding, int from, int until) {
