@@ -41,7 +41,9 @@ import java.util.Set;
  * coroutine shares the session when it receives it as an argument, is a method of it
  * ({@code session.execute(...)}), or is an {@code async def} of the workspace that reads it from a
  * module-level variable or from a {@code ContextVar} it does not set itself (tasks inherit a copy of
- * the context, so they all see the same session).
+ * the context, so they all see the same session). Also a task that may still run when the
+ * session is closed under it: by the end of the {@code async with} that opened it, or by the
+ * {@code Depends} generator after the response.
  *
  * <p>No fix: giving each task its own session changes the task function's signature and its
  * transaction (work the caller committed with one {@code commit()} would then need a commit in every
