@@ -23,8 +23,11 @@ public final class Rules {
             new SyncDriverInAsyncEngine(),
             new LazyLoadInAsync(),
             new ExpiredAttributeAfterCommit(),
+            new SyncSessionmakerForAsyncEngine(),
+            new SyncApiOnAsyncEngine(),
             new LazyLoadInResponse(),
             new DynamicRelationshipInAsync(),
+            new ConcurrentSessionUse(),
             new RefreshUnloadsRelationship(),
             new ServerDefaultAfterFlush());
 

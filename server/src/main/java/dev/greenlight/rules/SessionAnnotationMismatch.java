@@ -70,7 +70,8 @@ public final class SessionAnnotationMismatch implements Rule {
                 fix = new Fix("Annotate `" + arg.arg() + "` as `AsyncSession`", Applicability.SAFE, SqlSupport.merge(edits));
             }
             context.report(arg.span(), message, fix);
-        } else {
+        } else if (!SyncSessionmakerForAsyncEngine.onAsyncEngine(model, injected)) {
+            // On an async engine the sync session fails before any await: GL103 reports the cause.
             String message = "`" + arg.arg() + "` is annotated `AsyncSession`, but " + dependency
                     + " injects a synchronous `Session`: `await " + arg.arg()
                     + ".execute(...)` raises TypeError: object Result can't be used in 'await' expression";

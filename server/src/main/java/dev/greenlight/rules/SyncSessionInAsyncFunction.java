@@ -133,6 +133,7 @@ public final class SyncSessionInAsyncFunction implements Rule {
         Expression receiver = attribute.value();
         Value value = model.valueOf(receiver);
         boolean sync = value instanceof Value.Session session && !session.async()
+                        && !SyncSessionmakerForAsyncEngine.onAsyncEngine(model, session)
                 || value instanceof Value.Connection connection && !connection.async();
         if (!sync || !fromElsewhere(model, receiver)) {
             return false;

@@ -33,20 +33,23 @@ class CommandsTest {
         Run run = run(dir, "rule", "--all");
         assertEquals(0, run.exitCode());
         assertEquals("""
-                GL000  syntax-error                    Python cannot read this code: the module does not import
-                GL001  async-driver-in-sync-engine     `create_engine()` with a URL that names an async driver
-                GL002  sync-session-in-async-function  A synchronous `Session`, `sessionmaker` product or `create_engine` engine used inside `async def`
-                GL003  missing-await                   A coroutine of an async session, connection, engine or result, or of an `async def`, never awaited
-                GL004  session-annotation-mismatch     A `Session` annotation on an injected `AsyncSession`, or the reverse
-                GL005  query-on-async-session          Legacy `.query()` called on an async session
-                GL006  await-outside-async             `await`, `async with`, `async for` or an async comprehension inside a plain `def`
-                GL007  sync-driver-in-async-engine     `create_async_engine()` with a URL whose driver is synchronous or missing
-                GL101  lazy-load-in-async              A relationship that is not loaded is read in async code: the lazy load raises `MissingGreenlet`
-                GL102  expired-attribute-after-commit  An attribute is read after `commit()`, `rollback()` or `expire()` expired it: the reload raises `MissingGreenlet`
-                GL105  lazy-load-in-response           An async route returns ORM objects whose response model reads a relationship that is not loaded
-                GL106  dynamic-relationship-in-async   A `lazy="dynamic"` relationship is used in async code, which asyncio does not support
-                GL108  refresh-unloads-relationship    A relationship is read after `refresh()` expired it without naming it in `attribute_names`
-                GL109  server-default-after-flush      A column the database computes on UPDATE is read after the UPDATE was flushed
+                GL000  syntax-error                        Python cannot read this code: the module does not import
+                GL001  async-driver-in-sync-engine         `create_engine()` with a URL that names an async driver
+                GL002  sync-session-in-async-function      A synchronous `Session`, `sessionmaker` product or `create_engine` engine used inside `async def`
+                GL003  missing-await                       A coroutine of an async session, connection, engine or result, or of an `async def`, never awaited
+                GL004  session-annotation-mismatch         A `Session` annotation on an injected `AsyncSession`, or the reverse
+                GL005  query-on-async-session              Legacy `.query()` called on an async session
+                GL006  await-outside-async                 `await`, `async with`, `async for` or an async comprehension inside a plain `def`
+                GL007  sync-driver-in-async-engine         `create_async_engine()` with a URL whose driver is synchronous or missing
+                GL101  lazy-load-in-async                  A relationship that is not loaded is read in async code: the lazy load raises `MissingGreenlet`
+                GL102  expired-attribute-after-commit      An attribute is read after `commit()`, `rollback()` or `expire()` expired it: the reload raises `MissingGreenlet`
+                GL103  sync-sessionmaker-for-async-engine  `sessionmaker()` or `Session()` bound to an `AsyncEngine` without `class_=AsyncSession`
+                GL104  sync-api-on-async-engine            A sync-only API (`create_all`, `inspect`, `autoload_with`, pandas) given an async engine or connection
+                GL105  lazy-load-in-response               An async route returns ORM objects whose response model reads a relationship that is not loaded
+                GL106  dynamic-relationship-in-async       A `lazy="dynamic"` relationship is used in async code, which asyncio does not support
+                GL107  concurrent-session-use              One `AsyncSession` used by concurrently running coroutines (`gather`, `create_task`, `TaskGroup`)
+                GL108  refresh-unloads-relationship        A relationship is read after `refresh()` expired it without naming it in `attribute_names`
+                GL109  server-default-after-flush          A column the database computes on UPDATE is read after the UPDATE was flushed
                 """, run.out());
     }
 
