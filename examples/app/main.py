@@ -3,7 +3,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app.database import Base, engine
-from app.routers import authors, books
+from app.routers import authors, books, catalog
 
 
 @asynccontextmanager
@@ -17,3 +17,4 @@ async def lifespan(app: FastAPI):
 app = FastAPI(title="Bookshop", lifespan=lifespan)
 app.include_router(books.router)
 app.include_router(authors.router)
+app.include_router(catalog.router)

@@ -1,11 +1,9 @@
 from fastapi import APIRouter, Depends, HTTPException, status
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session
 
 from app.database import get_session
-from app.models import Author, Book
-from app.schemas import AuthorRead
+from app.models import Author
 
 router = APIRouter(prefix="/authors", tags=["authors"])
 
@@ -35,21 +33,3 @@ async def delete_author(author_id: int, session: AsyncSession = Depends(get_sess
         # GL003: without `await` the delete never happens, and the commit below commits nothing.
         session.delete(author)
         await session.commit()
-
-
-@router.get("/", response_model=list[AuthorRead])
-async def list_authors(session: AsyncSession = Depends(get_session)):
-    # GL105: AuthorRead lists each author's books, which this statement does not load.
-    authors = (await session.scalars(select(Author).order_by(Author.name))).all()
-    return authors
-
-
-@router.patch("/{author_id}/name")
-async def rename_author(author_id: int, name: str, session: AsyncSession = Depends(get_session)):
-    stmt = select(Author).join(Author.books).options(contains_eager(Author.books)).where(Author.id == author_id)
-    author = (await session.scalars(stmt)).unique().one()
-    author.name = name
-    await session.commit()
-    await session.refresh(author)
-    # GL108: the refresh expired the books that contains_eager had filled in.
-    return {"name": author.name, "books": [book.title for book in author.books]}
