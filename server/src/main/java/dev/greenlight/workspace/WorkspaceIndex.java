@@ -51,6 +51,14 @@ public final class WorkspaceIndex {
     private static final List<String> DECLARING = List.of("sqlalchemy", "sqlmodel", "relationship", "Mapped[",
             "BaseModel", "Depends");
 
+    /**
+     * Words of which a module that declares a mapped class, a session factory or a pydantic model
+     * names one: only such modules are parsed for the index (routes modules are not).
+     */
+    private static final List<String> INDEXED = List.of("__tablename__", "Mapped[", "mapped_column", "Column(",
+            "relationship(", "Relationship(", "table=True", "declarative_base", "DeclarativeBase", "sessionmaker",
+            "BaseModel", "registry(");
+
     /** Whether an edit of this text may change what other modules see of it (cheap; no parse). */
     public static boolean mayDeclare(String text) {
         return DECLARING.stream().anyMatch(text::contains);
@@ -74,7 +82,7 @@ public final class WorkspaceIndex {
             return;
         }
         int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
-        ModuleModel model = mayDeclare(text) ? Workspace.load(file, text) : null;
+        ModuleModel model = INDEXED.stream().anyMatch(text::contains) ? Workspace.load(file, text) : null;
         files.put(file, model == null ? FileSummary.empty(file, lines) : summarize(file, lines, model));
     }
 
