@@ -209,6 +209,8 @@ final class ImplicitIo {
         final Map<Origin, Set<String>> dirty = new IdentityHashMap<>();
         final Map<Origin, Call> flushed = new IdentityHashMap<>();
         final Map<Origin, Value.Session> added = new IdentityHashMap<>();
+        /** New objects whose INSERT was flushed (false) or committed (true). */
+        final Map<Origin, Boolean> inserted = new IdentityHashMap<>();
         int exit = ALIVE;
 
         State copy() {
@@ -222,6 +224,7 @@ final class ImplicitIo {
             dirty.forEach((origin, names) -> copy.dirty.put(origin, new HashSet<>(names)));
             copy.flushed.putAll(flushed);
             copy.added.putAll(added);
+            copy.inserted.putAll(inserted);
             copy.exit = exit;
             return copy;
         }
@@ -257,6 +260,7 @@ final class ImplicitIo {
             b.dirty.forEach((origin, names) -> merged.dirty.computeIfAbsent(origin, o -> new HashSet<>()).addAll(names));
             b.flushed.forEach(merged.flushed::putIfAbsent);
             b.added.forEach(merged.added::putIfAbsent);
+            b.inserted.forEach((origin, committed) -> merged.inserted.merge(origin, committed, Boolean::logicalOr));
             return merged;
         }
     }
@@ -349,6 +353,7 @@ final class ImplicitIo {
         /** Parameters of a helper that hold a session of the caller. */
         private final Map<String, Value.Session> sessionParameters;
         private final List<Tracked> returned = new ArrayList<>();
+        private final Set<Origin> inherited = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         private State state;
 
         Run(Node function, ModuleModel module, Call calledFrom, int depth, boolean reporting,
@@ -363,6 +368,7 @@ final class ImplicitIo {
 
         void analyze(State initial) {
             state = initial;
+            inherited.addAll(initial.origins);
             block(body(function));
             if (depth == 0) {
                 finishExpiryFixes();
@@ -509,6 +515,9 @@ final class ImplicitIo {
                 State atEnd = afterBody.copy();
                 atEnd.exit = ALIVE;
                 state = State.merge(atEntry, atEnd);
+                // The failing statement may be the commit itself: only what was stored before the try surely is.
+                state.inserted.clear();
+                state.inserted.putAll(entry.inserted);
                 if (handler.name() != null) {
                     state.env.remove(handler.name());
                 }
@@ -999,6 +1008,11 @@ final class ImplicitIo {
 
         private void expire(Value.Session session, Call cause, String how) {
             if (how.equals("commit")) {
+                for (Origin origin : state.origins) {
+                    if (origin.kind == OriginKind.NEW && belongsTo(origin, session)) {
+                        state.inserted.put(origin, true);
+                    }
+                }
                 Boolean expires = expiresOnCommit(session);
                 if (!Boolean.TRUE.equals(expires)) {
                     return;
@@ -1006,7 +1020,7 @@ final class ImplicitIo {
             }
             Expiry expiry = new Expiry(cause, how, session);
             for (Origin origin : state.origins) {
-                if (belongsTo(origin, session)) {
+                if (belongsTo(origin, session) && expirable(origin, how)) {
                     state.expired.put(origin, expiry);
                     state.written.remove(origin);
                     state.loaded.remove(origin);
@@ -1020,6 +1034,22 @@ final class ImplicitIo {
             });
         }
 
+        /**
+         * A new object is expired only once it is stored: a rollback expunges the objects its
+         * transaction inserted (they keep their values) and {@code expire_all()} passes over
+         * pending ones.
+         */
+        private boolean expirable(Origin origin, String how) {
+            if (origin.kind != OriginKind.NEW) {
+                return true;
+            }
+            return switch (how) {
+                case "rollback" -> Boolean.TRUE.equals(state.inserted.get(origin));
+                case "expire_all" -> state.inserted.containsKey(origin);
+                default -> true;
+            };
+        }
+
         private boolean belongsTo(Origin origin, Value.Session session) {
             if (origin.kind == OriginKind.PARAMETER) {
                 return false;
@@ -1031,7 +1061,9 @@ final class ImplicitIo {
         /** Whether the session's objects expire on commit: true, false, or null when unknown. */
         private Boolean expiresOnCommit(Value.Session session) {
             if (session.factory() != null) {
-                return WorkspaceIndex.expiresOnCommit(session.factory().expireOnCommit());
+                // `SessionLocal(expire_on_commit=False)` overrides the factory's setting.
+                Expression override = session.origin() instanceof Call made ? Inference.keyword(made, "expire_on_commit") : null;
+                return WorkspaceIndex.expiresOnCommit(override != null ? override : session.factory().expireOnCommit());
             }
             if (session.origin() instanceof Call constructor
                     && module.valueOf(constructor.func()) instanceof Value.Dotted dotted && dotted.name().equals(Api.ASYNC_SESSION)) {
@@ -1043,6 +1075,9 @@ final class ImplicitIo {
         /** A flush sends the UPDATE of dirty objects: database-computed columns are expired. */
         private void flushed(Value.Session session, Call call) {
             for (Origin origin : state.origins) {
+                if (origin.kind == OriginKind.NEW && belongsTo(origin, session)) {
+                    state.inserted.putIfAbsent(origin, false);
+                }
                 Set<String> dirty = state.dirty.get(origin);
                 if (dirty != null && !dirty.isEmpty() && belongsTo(origin, session)
                         && origin.kind != OriginKind.NEW
@@ -1284,6 +1319,14 @@ final class ImplicitIo {
 
         // -------------------------------------------------------------------- findings
 
+        /**
+         * Whether this is a call of an async def of this module and the object is its own: the
+         * function's analysis on its own reports it already (once, and without a caller).
+         */
+        private boolean repeated(Obj obj) {
+            return depth > 0 && function instanceof AsyncFunctionDef && module == model && !inherited.contains(obj.origin());
+        }
+
         private boolean once(String code, Located at) {
             return reporting && reported.add(code + "@" + at.span().start() + ":" + at.span().end());
         }
@@ -1314,7 +1357,7 @@ final class ImplicitIo {
         }
 
         private void reportLazyLoad(Obj obj, MappedClass.Relationship relationship, Located at, String strategy) {
-            if (!once(LAZY_LOAD, at)) {
+            if (repeated(obj) || !once(LAZY_LOAD, at)) {
                 return;
             }
             String read = describe(at);
@@ -1348,7 +1391,7 @@ final class ImplicitIo {
         }
 
         private void reportDynamic(Obj obj, MappedClass.Relationship relationship, Located at) {
-            if (!once(DYNAMIC, at)) {
+            if (repeated(obj) || !once(DYNAMIC, at)) {
                 return;
             }
             String message = "`" + describe(at) + "` uses relationship `" + relationship.qualified()
@@ -1363,7 +1406,7 @@ final class ImplicitIo {
             if (obj.path().isEmpty()) {
                 expiry.readAfter.add(attribute);
             }
-            if (expiry.reported || !once(EXPIRED, at)) {
+            if (expiry.reported || repeated(obj) || !once(EXPIRED, at)) {
                 return;
             }
             expiry.reported = true;
@@ -1416,7 +1459,7 @@ final class ImplicitIo {
         }
 
         private void reportForgotten(Obj obj, MappedClass.Relationship relationship, Located at, Call refresh) {
-            if (!once(REFRESH, at)) {
+            if (repeated(obj) || !once(REFRESH, at)) {
                 return;
             }
             String message = "`" + describe(at) + "` reads relationship `" + relationship.qualified() + "` after `await "
@@ -1429,7 +1472,7 @@ final class ImplicitIo {
         }
 
         private void reportServerValue(Obj obj, MappedClass.Column column, Located at, Call flush) {
-            if (!once(SERVER_VALUE, at)) {
+            if (repeated(obj) || !once(SERVER_VALUE, at)) {
                 return;
             }
             String method = flush.func() instanceof Attribute m ? m.attr() : "flush";
