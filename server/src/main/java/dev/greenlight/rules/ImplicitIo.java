@@ -178,6 +178,9 @@ final class ImplicitIo {
         final Call cause;
         final String how;
         final Value.Session session;
+        /** Where {@code cause} is, and {@code " in `helper`"} when a called function expired the objects. */
+        final ModuleModel module;
+        final String place;
         final Set<String> refreshedNames = new HashSet<>();
         final Set<String> readAfter = new LinkedHashSet<>();
         final Map<Origin, String> namesAtCause = new IdentityHashMap<>();
@@ -185,10 +188,12 @@ final class ImplicitIo {
         Finding finding;
         Origin reportedOrigin;
 
-        Expiry(Call cause, String how, Value.Session session) {
+        Expiry(Call cause, String how, Value.Session session, ModuleModel module, String place) {
             this.cause = cause;
             this.how = how;
             this.session = session;
+            this.module = module;
+            this.place = place;
         }
     }
 
@@ -883,7 +888,7 @@ final class ImplicitIo {
                 }
                 case "expire" -> {
                     if (first instanceof Obj obj && obj.path().isEmpty() && call.args().size() == 1 && call.keywords().isEmpty()) {
-                        Expiry expiry = new Expiry(call, "expire", session);
+                        Expiry expiry = new Expiry(call, "expire", session, module, place());
                         state.expired.put(obj.origin(), expiry);
                     }
                     return null;
@@ -1018,7 +1023,7 @@ final class ImplicitIo {
                     return;
                 }
             }
-            Expiry expiry = new Expiry(cause, how, session);
+            Expiry expiry = new Expiry(cause, how, session, module, place());
             for (Origin origin : state.origins) {
                 if (belongsTo(origin, session) && expirable(origin, how)) {
                     state.expired.put(origin, expiry);
@@ -1048,6 +1053,10 @@ final class ImplicitIo {
                 case "expire_all" -> state.inserted.containsKey(origin);
                 default -> true;
             };
+        }
+
+        private String place() {
+            return depth == 0 ? "" : " in `" + SqlSupport.functionName(function) + "`";
         }
 
         private boolean belongsTo(Origin origin, Value.Session session) {
@@ -1435,21 +1444,21 @@ final class ImplicitIo {
 
         private String cause(Expiry expiry) {
             String session = expiry.cause != null && expiry.cause.func() instanceof Attribute method
-                    ? SqlSupport.describe(module, method.value()) : "the session";
+                    ? SqlSupport.describe(expiry.module, method.value()) : "the session";
             return switch (expiry.how) {
                 case "commit" -> (expiry.cause == null ? "the commit at the end of `async with " + "...begin()`"
-                        : "`await " + session + ".commit()`") + " expired it (expire_on_commit="
+                        : "`await " + session + ".commit()`") + expiry.place + " expired it (expire_on_commit="
                         + (expiry.session.factory() != null && expiry.session.factory().expireOnCommit() == null ? "True, the default)" : "True)");
-                case "rollback" -> "`await " + session + ".rollback()` expired it (a rollback expires every object of the session, whatever expire_on_commit says)";
-                case "expire_all" -> "`" + session + ".expire_all()` expired it";
-                default -> "`" + session + ".expire(...)` expired it";
+                case "rollback" -> "`await " + session + ".rollback()`" + expiry.place + " expired it (a rollback expires every object of the session, whatever expire_on_commit says)";
+                case "expire_all" -> "`" + session + ".expire_all()`" + expiry.place + " expired it";
+                default -> "`" + session + ".expire(...)`" + expiry.place + " expired it";
             };
         }
 
         private List<RelatedInformation> expiryRelated(Expiry expiry) {
             List<RelatedInformation> related = new ArrayList<>();
             if (expiry.cause != null) {
-                related.add(relatedAt(module, expiry.cause, "the objects expire here"));
+                related.add(relatedAt(expiry.module, expiry.cause, "the objects expire here"));
             }
             Value.Factory factory = expiry.session.factory();
             if (expiry.how.equals("commit") && factory != null && factory.expireOnCommit() == null && factory.origin() != null) {
@@ -1661,7 +1670,7 @@ final class ImplicitIo {
                     continue;
                 }
                 Expiry expiry = expiries.get(finding);
-                if (expiry == null || expiry.cause == null || !expiry.how.equals("commit")) {
+                if (expiry == null || expiry.cause == null || !expiry.how.equals("commit") || expiry.module != model) {
                     continue;
                 }
                 String variable = expiry.namesAtCause.get(expiry.reportedOrigin);
