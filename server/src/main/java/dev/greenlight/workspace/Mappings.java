@@ -241,7 +241,7 @@ public final class Mappings {
             Expression kwargs = Inference.keyword(call, "sa_relationship_kwargs");
             lazyNode = kwargs instanceof Dict dict ? dictValue(dict, "lazy") : null;
         }
-        String lazy = lazy(lazyNode);
+        String lazy = lazyNode == null && !sqlModel ? annotatedLazy(module, annotation) : lazy(lazyNode);
         String target = null;
         boolean uselist = false;
         Expression first = sqlModel ? null : Inference.argument(call, 0, "argument");
@@ -260,6 +260,18 @@ public final class Mappings {
             uselist = flag;
         }
         return new MappedClass.Relationship(owner, name, target, lazy, lazyNode, uselist, declaration, module);
+    }
+
+    /** Without {@code lazy=}, {@code WriteOnlyMapped[...]} and {@code DynamicMapped[...]} choose the strategy. */
+    private static String annotatedLazy(ModuleModel module, Expression annotation) {
+        String base = annotation instanceof Subscript subscript ? dotted(module, subscript.value()) : null;
+        if (base != null && base.startsWith("sqlalchemy.") && base.endsWith(".WriteOnlyMapped")) {
+            return "write_only";
+        }
+        if (base != null && base.startsWith("sqlalchemy.") && base.endsWith(".DynamicMapped")) {
+            return "dynamic";
+        }
+        return "select";
     }
 
     /** The loader strategy a {@code lazy=} value names; {@code "?"} when it is not a literal. */
