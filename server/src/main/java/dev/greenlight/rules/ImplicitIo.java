@@ -796,6 +796,10 @@ final class ImplicitIo {
                     Tracked item = args.isEmpty() ? null : element(args.get(0));
                     return item instanceof Obj obj ? new Objs(obj.cls(), obj.origin(), obj.path()) : null;
                 }
+                case "len" -> {
+                    arguments(call);
+                    return null;
+                }
                 case "next" -> {
                     List<Tracked> args = arguments(call);
                     return args.isEmpty() ? null : element(args.get(0));
@@ -1624,9 +1628,12 @@ final class ImplicitIo {
                 return Fix.safe("Name `" + name + "` in `attribute_names`", TextEdit.insert(list.span().end() - 1,
                         (list.elts().isEmpty() ? "" : ", ") + "\"" + name + "\""));
             }
-            if (given == null && refresh.args().size() == 1 && refresh.keywords().isEmpty() && text.charAt(refresh.span().end() - 1) == ')') {
-                return Fix.safe("Refresh with `attribute_names=[\"" + name + "\"]`",
-                        TextEdit.insert(refresh.span().end() - 1, ", attribute_names=[\"" + name + "\"]"));
+            if (given == null && refresh.args().size() == 1 && refresh.keywords().isEmpty()
+                    && refresh.args().get(0) instanceof Name variable && refresh.func() instanceof Attribute method) {
+                // Naming it in this refresh would stop it reloading the columns (left expired after a commit): a second one loads it.
+                Fix after = refreshAfter(refresh, SqlSupport.describe(model, method.value()), variable.id(), List.of(name));
+                return after == null ? null : new Fix("Load `" + name + "` with a second `refresh(..., attribute_names=[\"" + name + "\"])`",
+                        after.applicability(), after.edits());
             }
             return null;
         }
