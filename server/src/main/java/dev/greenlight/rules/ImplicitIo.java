@@ -277,6 +277,8 @@ final class ImplicitIo {
     private final List<Finding> findings = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private final Map<Finding, Expiry> expiries = new IdentityHashMap<>();
+    /** The variable that held each flushed object at its flush: what GL109's fix refreshes. */
+    private final Map<Call, Map<Origin, String>> namesAtFlush = new IdentityHashMap<>();
 
     private ImplicitIo(ModuleModel model, WorkspaceIndex index) {
         this.model = model;
@@ -1088,17 +1090,24 @@ final class ImplicitIo {
         /** A flush sends the UPDATE of dirty objects: database-computed columns are expired. */
         private void flushed(Value.Session session, Call call) {
             for (Origin origin : state.origins) {
+                // A new object's first flush is its INSERT; once stored, its changes are UPDATEs too.
+                boolean update = origin.kind != OriginKind.NEW || state.inserted.containsKey(origin);
                 if (origin.kind == OriginKind.NEW && belongsTo(origin, session)) {
                     state.inserted.putIfAbsent(origin, false);
                 }
                 Set<String> dirty = state.dirty.get(origin);
-                if (dirty != null && !dirty.isEmpty() && belongsTo(origin, session)
-                        && origin.kind != OriginKind.NEW
+                if (dirty != null && !dirty.isEmpty() && belongsTo(origin, session) && update
+                        && !origin.entity.eagerDefaults()
                         && origin.entity.columns().values().stream().anyMatch(MappedClass.Column::sqlOnUpdate)) {
                     state.flushed.put(origin, call);
                 }
                 state.dirty.remove(origin);
             }
+            state.env.forEach((name, value) -> {
+                if (value instanceof Obj obj && obj.path().isEmpty() && !obj.element() && state.flushed.get(obj.origin()) == call) {
+                    namesAtFlush.computeIfAbsent(call, c -> new IdentityHashMap<>()).putIfAbsent(obj.origin(), name);
+                }
+            });
         }
 
         private void refresh(Origin origin, Call call) {
@@ -1495,9 +1504,9 @@ final class ImplicitIo {
             List<RelatedInformation> related = List.of(relatedAt(module, flush, "the UPDATE is flushed here"),
                     relatedAt(obj.cls().module(), (Located) column.declaration(), "`" + column.name() + "` is computed by the database"));
             Fix fix = null;
-            if (module == model && at instanceof Attribute attribute && attribute.value() instanceof Name variable
-                    && flush.func() instanceof Attribute m) {
-                fix = refreshAfter(flush, SqlSupport.describe(module, m.value()), variable.id(), List.of(column.name()));
+            String variable = namesAtFlush.getOrDefault(flush, Map.of()).get(obj.origin());
+            if (module == model && variable != null && flush.func() instanceof Attribute m) {
+                fix = refreshAfter(flush, SqlSupport.describe(module, m.value()), variable, List.of(column.name()));
             }
             findings.add(new Finding(SERVER_VALUE, at.span(), message, fix, related));
         }
