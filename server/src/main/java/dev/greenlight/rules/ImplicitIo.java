@@ -1461,11 +1461,17 @@ final class ImplicitIo {
             return switch (expiry.how) {
                 case "commit" -> (expiry.cause == null ? "the commit at the end of `async with " + "...begin()`"
                         : "`await " + session + ".commit()`") + expiry.place + " expired it (expire_on_commit="
-                        + (expiry.session.factory() != null && expiry.session.factory().expireOnCommit() == null ? "True, the default)" : "True)");
-                case "rollback" -> "`await " + session + ".rollback()`" + expiry.place + " expired it (a rollback expires every object of the session, whatever expire_on_commit says)";
+                        + (defaulted(expiry.session) ? "True, the default)" : "True)");
+                case "rollback" -> "`await " + session + ".rollback()`" + expiry.place + " expired it (a rollback expires every stored object of the session, whatever expire_on_commit says)";
                 case "expire_all" -> "`" + session + ".expire_all()`" + expiry.place + " expired it";
                 default -> "`" + session + ".expire(...)`" + expiry.place + " expired it";
             };
+        }
+
+        /** Whether neither the factory nor the call that made the session sets expire_on_commit. */
+        private boolean defaulted(Value.Session session) {
+            return session.factory() != null && session.factory().expireOnCommit() == null
+                    && !(session.origin() instanceof Call made && Inference.keyword(made, "expire_on_commit") != null);
         }
 
         private List<RelatedInformation> expiryRelated(Expiry expiry) {
@@ -1474,7 +1480,7 @@ final class ImplicitIo {
                 related.add(relatedAt(expiry.module, expiry.cause, "the objects expire here"));
             }
             Value.Factory factory = expiry.session.factory();
-            if (expiry.how.equals("commit") && factory != null && factory.expireOnCommit() == null && factory.origin() != null) {
+            if (expiry.how.equals("commit") && defaulted(expiry.session) && factory.origin() != null) {
                 related.add(relatedAt(factory.module(), factory.origin(), "expire_on_commit defaults to True"));
             }
             return related;
