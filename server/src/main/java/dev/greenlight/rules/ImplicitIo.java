@@ -216,6 +216,8 @@ final class ImplicitIo {
         final Map<Origin, Value.Session> added = new IdentityHashMap<>();
         /** New objects whose INSERT was flushed (false) or committed (true). */
         final Map<Origin, Boolean> inserted = new IdentityHashMap<>();
+        /** Sessions whose {@code async with} block has ended: their objects are detached. */
+        final Set<Value.Session> closed = new HashSet<>();
         int exit = ALIVE;
 
         State copy() {
@@ -230,6 +232,7 @@ final class ImplicitIo {
             copy.flushed.putAll(flushed);
             copy.added.putAll(added);
             copy.inserted.putAll(inserted);
+            copy.closed.addAll(closed);
             copy.exit = exit;
             return copy;
         }
@@ -266,6 +269,7 @@ final class ImplicitIo {
             b.flushed.forEach(merged.flushed::putIfAbsent);
             b.added.forEach(merged.added::putIfAbsent);
             b.inserted.forEach((origin, committed) -> merged.inserted.merge(origin, committed, Boolean::logicalOr));
+            merged.closed.retainAll(b.closed);
             return merged;
         }
     }
@@ -491,12 +495,22 @@ final class ImplicitIo {
 
         private void with(List<WithItem> items, List<Statement> body, boolean async) {
             List<Value.Session> commitsAtExit = new ArrayList<>();
+            List<Value.Session> closedAtExit = new ArrayList<>();
             for (WithItem item : items) {
                 Tracked value = eval(item.contextExpr());
                 // `async with session.begin():` commits when the block ends.
                 if (async && item.contextExpr() instanceof Call call && call.func() instanceof Attribute method
                         && method.attr().equals("begin") && asyncSession(method.value()) != null) {
                     commitsAtExit.add(asyncSession(method.value()));
+                }
+                // `async with factory() as s:` closes the session; `async with factory.begin() as s:` commits first.
+                Value entered = async ? module.valueOf(item.contextExpr()) : null;
+                if (entered instanceof Value.ContextManager manager && manager.entered() instanceof Value.Session session
+                        && session.async()) {
+                    commitsAtExit.add(session);
+                    closedAtExit.add(session);
+                } else if (entered instanceof Value.Session session && session.async()) {
+                    closedAtExit.add(session);
                 }
                 if (item.optionalVars() != null) {
                     bind(item.optionalVars(), value);
@@ -507,6 +521,7 @@ final class ImplicitIo {
                 for (Value.Session session : commitsAtExit) {
                     expire(session, null, "commit");
                 }
+                state.closed.addAll(closedAtExit);
             }
         }
 
@@ -1432,9 +1447,11 @@ final class ImplicitIo {
                 return;
             }
             expiry.reported = true;
+            String failure = state.closed.contains(expiry.session)
+                    ? "the session was closed since, so the reload raises DetachedInstanceError (not bound to a Session)"
+                    : "the read reloads it in async code: " + MISSING_GREENLET;
             String message = "`" + describe(at) + "` reads " + (obj.path().isEmpty() ? "" : "an object loaded with ")
-                    + "`" + obj.origin().entity.name() + "` after " + cause(expiry) + ": the read reloads it in async code: "
-                    + MISSING_GREENLET + where();
+                    + "`" + obj.origin().entity.name() + "` after " + cause(expiry) + ": " + failure + where();
             expiry.finding = new Finding(EXPIRED, at.span(), message, null, expiryRelated(expiry));
             expiry.reportedOrigin = obj.origin();
             expiries.put(expiry.finding, expiry);
