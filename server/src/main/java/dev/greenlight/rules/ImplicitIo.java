@@ -1226,7 +1226,8 @@ final class ImplicitIo {
                 return relationship.lazy().equals("write_only") ? null : related(obj, relationship, path);
             }
             Call forgotten = state.forgotten.getOrDefault(origin, Map.of()).get(path);
-            if (forgotten != null) {
+            // The refresh loads an eagerly declared relationship again; raise/noload strategies fail otherwise.
+            if (forgotten != null && relationship.lazy().equals("select")) {
                 reportForgotten(obj, relationship, at, forgotten);
                 state.forgotten.get(origin).remove(path);
                 state.loaded.computeIfAbsent(origin, o -> new HashMap<>()).put(path, Loaded.LAZILY);
