@@ -600,7 +600,10 @@ final class ImplicitIo {
                     if (obj.path().isEmpty()) {
                         state.written.computeIfAbsent(obj.origin(), o -> new HashSet<>()).add(attribute.attr());
                     }
-                    state.dirty.computeIfAbsent(obj.origin(), o -> new HashSet<>()).add(attribute.attr());
+                    // Only a column of the object itself makes the flush UPDATE its row (a related object's, or a collection, does not).
+                    if (obj.path().isEmpty() && obj.cls().columns().containsKey(attribute.attr())) {
+                        state.dirty.computeIfAbsent(obj.origin(), o -> new HashSet<>()).add(attribute.attr());
+                    }
                 }
                 return null;
             }
