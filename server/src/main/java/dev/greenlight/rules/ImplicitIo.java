@@ -59,6 +59,7 @@ import dev.greenlight.workspace.Mappings;
 import dev.greenlight.workspace.ResponseModels;
 import dev.greenlight.workspace.WorkspaceIndex;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -364,7 +365,7 @@ final class ImplicitIo {
         /** Parameters of a helper that hold a session of the caller. */
         private final Map<String, Value.Session> sessionParameters;
         private final List<Tracked> returned = new ArrayList<>();
-        private final Set<Origin> inherited = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Origin> inherited = Collections.newSetFromMap(new IdentityHashMap<>());
         private State state;
 
         Run(Node function, ModuleModel module, Call calledFrom, int depth, boolean reporting,
