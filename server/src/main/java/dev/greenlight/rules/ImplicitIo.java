@@ -59,6 +59,7 @@ import dev.greenlight.workspace.Mappings;
 import dev.greenlight.workspace.ResponseModels;
 import dev.greenlight.workspace.WorkspaceIndex;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -178,6 +179,9 @@ final class ImplicitIo {
         final Call cause;
         final String how;
         final Value.Session session;
+        /** Where {@code cause} is, and {@code " in `helper`"} when a called function expired the objects. */
+        final ModuleModel module;
+        final String place;
         final Set<String> refreshedNames = new HashSet<>();
         final Set<String> readAfter = new LinkedHashSet<>();
         final Map<Origin, String> namesAtCause = new IdentityHashMap<>();
@@ -185,10 +189,12 @@ final class ImplicitIo {
         Finding finding;
         Origin reportedOrigin;
 
-        Expiry(Call cause, String how, Value.Session session) {
+        Expiry(Call cause, String how, Value.Session session, ModuleModel module, String place) {
             this.cause = cause;
             this.how = how;
             this.session = session;
+            this.module = module;
+            this.place = place;
         }
     }
 
@@ -209,8 +215,10 @@ final class ImplicitIo {
         final Map<Origin, Set<String>> dirty = new IdentityHashMap<>();
         final Map<Origin, Call> flushed = new IdentityHashMap<>();
         final Map<Origin, Value.Session> added = new IdentityHashMap<>();
-        /** New objects whose INSERT was flushed: from then on they are persistent. */
-        final Set<Origin> persisted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        /** New objects whose INSERT was flushed (false) or committed (true). */
+        final Map<Origin, Boolean> inserted = new IdentityHashMap<>();
+        /** Sessions whose {@code async with} block has ended: their objects are detached. */
+        final Set<Value.Session> closed = new HashSet<>();
         int exit = ALIVE;
 
         State copy() {
@@ -224,7 +232,8 @@ final class ImplicitIo {
             dirty.forEach((origin, names) -> copy.dirty.put(origin, new HashSet<>(names)));
             copy.flushed.putAll(flushed);
             copy.added.putAll(added);
-            copy.persisted.addAll(persisted);
+            copy.inserted.putAll(inserted);
+            copy.closed.addAll(closed);
             copy.exit = exit;
             return copy;
         }
@@ -260,7 +269,8 @@ final class ImplicitIo {
             b.dirty.forEach((origin, names) -> merged.dirty.computeIfAbsent(origin, o -> new HashSet<>()).addAll(names));
             b.flushed.forEach(merged.flushed::putIfAbsent);
             b.added.forEach(merged.added::putIfAbsent);
-            merged.persisted.retainAll(b.persisted);
+            b.inserted.forEach((origin, committed) -> merged.inserted.merge(origin, committed, Boolean::logicalOr));
+            merged.closed.retainAll(b.closed);
             return merged;
         }
     }
@@ -272,6 +282,8 @@ final class ImplicitIo {
     private final List<Finding> findings = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private final Map<Finding, Expiry> expiries = new IdentityHashMap<>();
+    /** The variable that held each flushed object at its flush: what GL109's fix refreshes. */
+    private final Map<Call, Map<Origin, String>> namesAtFlush = new IdentityHashMap<>();
 
     private ImplicitIo(ModuleModel model, WorkspaceIndex index) {
         this.model = model;
@@ -353,6 +365,7 @@ final class ImplicitIo {
         /** Parameters of a helper that hold a session of the caller. */
         private final Map<String, Value.Session> sessionParameters;
         private final List<Tracked> returned = new ArrayList<>();
+        private final Set<Origin> inherited = Collections.newSetFromMap(new IdentityHashMap<>());
         private State state;
 
         Run(Node function, ModuleModel module, Call calledFrom, int depth, boolean reporting,
@@ -367,6 +380,7 @@ final class ImplicitIo {
 
         void analyze(State initial) {
             state = initial;
+            inherited.addAll(initial.origins);
             block(body(function));
             if (depth == 0) {
                 finishExpiryFixes();
@@ -482,12 +496,22 @@ final class ImplicitIo {
 
         private void with(List<WithItem> items, List<Statement> body, boolean async) {
             List<Value.Session> commitsAtExit = new ArrayList<>();
+            List<Value.Session> closedAtExit = new ArrayList<>();
             for (WithItem item : items) {
                 Tracked value = eval(item.contextExpr());
                 // `async with session.begin():` commits when the block ends.
                 if (async && item.contextExpr() instanceof Call call && call.func() instanceof Attribute method
                         && method.attr().equals("begin") && asyncSession(method.value()) != null) {
                     commitsAtExit.add(asyncSession(method.value()));
+                }
+                // `async with factory() as s:` closes the session; `async with factory.begin() as s:` commits first.
+                Value entered = async ? module.valueOf(item.contextExpr()) : null;
+                if (entered instanceof Value.ContextManager manager && manager.entered() instanceof Value.Session session
+                        && session.async()) {
+                    commitsAtExit.add(session);
+                    closedAtExit.add(session);
+                } else if (entered instanceof Value.Session session && session.async()) {
+                    closedAtExit.add(session);
                 }
                 if (item.optionalVars() != null) {
                     bind(item.optionalVars(), value);
@@ -498,6 +522,7 @@ final class ImplicitIo {
                 for (Value.Session session : commitsAtExit) {
                     expire(session, null, "commit");
                 }
+                state.closed.addAll(closedAtExit);
             }
         }
 
@@ -513,6 +538,9 @@ final class ImplicitIo {
                 State atEnd = afterBody.copy();
                 atEnd.exit = ALIVE;
                 state = State.merge(atEntry, atEnd);
+                // The failing statement may be the commit itself: only what was stored before the try surely is.
+                state.inserted.clear();
+                state.inserted.putAll(entry.inserted);
                 if (handler.name() != null) {
                     state.env.remove(handler.name());
                 }
@@ -573,7 +601,10 @@ final class ImplicitIo {
                     if (obj.path().isEmpty()) {
                         state.written.computeIfAbsent(obj.origin(), o -> new HashSet<>()).add(attribute.attr());
                     }
-                    state.dirty.computeIfAbsent(obj.origin(), o -> new HashSet<>()).add(attribute.attr());
+                    // Only a column of the object itself makes the flush UPDATE its row (a related object's, or a collection, does not).
+                    if (obj.path().isEmpty() && obj.cls().columns().containsKey(attribute.attr())) {
+                        state.dirty.computeIfAbsent(obj.origin(), o -> new HashSet<>()).add(attribute.attr());
+                    }
                 }
                 return null;
             }
@@ -786,6 +817,10 @@ final class ImplicitIo {
                     Tracked item = args.isEmpty() ? null : element(args.get(0));
                     return item instanceof Obj obj ? new Objs(obj.cls(), obj.origin(), obj.path()) : null;
                 }
+                case "len" -> {
+                    arguments(call);
+                    return null;
+                }
                 case "next" -> {
                     List<Tracked> args = arguments(call);
                     return args.isEmpty() ? null : element(args.get(0));
@@ -878,7 +913,7 @@ final class ImplicitIo {
                 }
                 case "expire" -> {
                     if (first instanceof Obj obj && obj.path().isEmpty() && call.args().size() == 1 && call.keywords().isEmpty()) {
-                        Expiry expiry = new Expiry(call, "expire", session);
+                        Expiry expiry = new Expiry(call, "expire", session, module, place());
                         state.expired.put(obj.origin(), expiry);
                     }
                     return null;
@@ -1003,16 +1038,19 @@ final class ImplicitIo {
 
         private void expire(Value.Session session, Call cause, String how) {
             if (how.equals("commit")) {
+                for (Origin origin : state.origins) {
+                    if (origin.kind == OriginKind.NEW && belongsTo(origin, session)) {
+                        state.inserted.put(origin, true);
+                    }
+                }
                 Boolean expires = expiresOnCommit(session);
                 if (!Boolean.TRUE.equals(expires)) {
                     return;
                 }
             }
-            Expiry expiry = new Expiry(cause, how, session);
+            Expiry expiry = new Expiry(cause, how, session, module, place());
             for (Origin origin : state.origins) {
-                // A rollback expunges objects whose INSERT it undoes; their attributes stay as they were.
-                boolean pendingUndone = how.equals("rollback") && origin.kind == OriginKind.NEW && !state.persisted.contains(origin);
-                if (belongsTo(origin, session) && !pendingUndone) {
+                if (belongsTo(origin, session) && expirable(origin, how)) {
                     state.expired.put(origin, expiry);
                     state.written.remove(origin);
                     state.loaded.remove(origin);
@@ -1026,6 +1064,26 @@ final class ImplicitIo {
             });
         }
 
+        /**
+         * A new object is expired only once it is stored: a rollback expunges the objects its
+         * transaction inserted (they keep their values) and {@code expire_all()} passes over
+         * pending ones.
+         */
+        private boolean expirable(Origin origin, String how) {
+            if (origin.kind != OriginKind.NEW) {
+                return true;
+            }
+            return switch (how) {
+                case "rollback" -> Boolean.TRUE.equals(state.inserted.get(origin));
+                case "expire_all" -> state.inserted.containsKey(origin);
+                default -> true;
+            };
+        }
+
+        private String place() {
+            return depth == 0 ? "" : " in `" + SqlSupport.functionName(function) + "`";
+        }
+
         private boolean belongsTo(Origin origin, Value.Session session) {
             if (origin.kind == OriginKind.PARAMETER) {
                 return false;
@@ -1037,7 +1095,9 @@ final class ImplicitIo {
         /** Whether the session's objects expire on commit: true, false, or null when unknown. */
         private Boolean expiresOnCommit(Value.Session session) {
             if (session.factory() != null) {
-                return WorkspaceIndex.expiresOnCommit(session.factory().expireOnCommit());
+                // `SessionLocal(expire_on_commit=False)` overrides the factory's setting.
+                Expression override = session.origin() instanceof Call made ? Inference.keyword(made, "expire_on_commit") : null;
+                return WorkspaceIndex.expiresOnCommit(override != null ? override : session.factory().expireOnCommit());
             }
             if (session.origin() instanceof Call constructor
                     && module.valueOf(constructor.func()) instanceof Value.Dotted dotted && dotted.name().equals(Api.ASYNC_SESSION)) {
@@ -1049,17 +1109,24 @@ final class ImplicitIo {
         /** A flush sends the UPDATE of dirty objects: database-computed columns are expired. */
         private void flushed(Value.Session session, Call call) {
             for (Origin origin : state.origins) {
+                // A new object's first flush is its INSERT; once stored, its changes are UPDATEs too.
+                boolean update = origin.kind != OriginKind.NEW || state.inserted.containsKey(origin);
                 if (origin.kind == OriginKind.NEW && belongsTo(origin, session)) {
-                    state.persisted.add(origin);
+                    state.inserted.putIfAbsent(origin, false);
                 }
                 Set<String> dirty = state.dirty.get(origin);
-                if (dirty != null && !dirty.isEmpty() && belongsTo(origin, session)
-                        && origin.kind != OriginKind.NEW
+                if (dirty != null && !dirty.isEmpty() && belongsTo(origin, session) && update
+                        && !origin.entity.eagerDefaults()
                         && origin.entity.columns().values().stream().anyMatch(MappedClass.Column::sqlOnUpdate)) {
                     state.flushed.put(origin, call);
                 }
                 state.dirty.remove(origin);
             }
+            state.env.forEach((name, value) -> {
+                if (value instanceof Obj obj && obj.path().isEmpty() && !obj.element() && state.flushed.get(obj.origin()) == call) {
+                    namesAtFlush.computeIfAbsent(call, c -> new IdentityHashMap<>()).putIfAbsent(obj.origin(), name);
+                }
+            });
         }
 
         private void refresh(Origin origin, Call call) {
@@ -1163,7 +1230,8 @@ final class ImplicitIo {
                 return relationship.lazy().equals("write_only") ? null : related(obj, relationship, path);
             }
             Call forgotten = state.forgotten.getOrDefault(origin, Map.of()).get(path);
-            if (forgotten != null) {
+            // The refresh loads an eagerly declared relationship again; raise/noload strategies fail otherwise.
+            if (forgotten != null && relationship.lazy().equals("select")) {
                 reportForgotten(obj, relationship, at, forgotten);
                 state.forgotten.get(origin).remove(path);
                 state.loaded.computeIfAbsent(origin, o -> new HashMap<>()).put(path, Loaded.LAZILY);
@@ -1293,6 +1361,14 @@ final class ImplicitIo {
 
         // -------------------------------------------------------------------- findings
 
+        /**
+         * Whether this is a call of an async def of this module and the object is its own: the
+         * function's analysis on its own reports it already (once, and without a caller).
+         */
+        private boolean repeated(Obj obj) {
+            return depth > 0 && function instanceof AsyncFunctionDef && module == model && !inherited.contains(obj.origin());
+        }
+
         private boolean once(String code, Located at) {
             return reporting && reported.add(code + "@" + at.span().start() + ":" + at.span().end());
         }
@@ -1323,7 +1399,7 @@ final class ImplicitIo {
         }
 
         private void reportLazyLoad(Obj obj, MappedClass.Relationship relationship, Located at, String strategy) {
-            if (!once(LAZY_LOAD, at)) {
+            if (repeated(obj) || !once(LAZY_LOAD, at)) {
                 return;
             }
             String read = describe(at);
@@ -1357,7 +1433,7 @@ final class ImplicitIo {
         }
 
         private void reportDynamic(Obj obj, MappedClass.Relationship relationship, Located at) {
-            if (!once(DYNAMIC, at)) {
+            if (repeated(obj) || !once(DYNAMIC, at)) {
                 return;
             }
             String message = "`" + describe(at) + "` uses relationship `" + relationship.qualified()
@@ -1372,13 +1448,15 @@ final class ImplicitIo {
             if (obj.path().isEmpty()) {
                 expiry.readAfter.add(attribute);
             }
-            if (expiry.reported || !once(EXPIRED, at)) {
+            if (expiry.reported || repeated(obj) || !once(EXPIRED, at)) {
                 return;
             }
             expiry.reported = true;
+            String failure = state.closed.contains(expiry.session)
+                    ? "the session was closed since, so the reload raises DetachedInstanceError (not bound to a Session)"
+                    : "the read reloads it in async code: " + MISSING_GREENLET;
             String message = "`" + describe(at) + "` reads " + (obj.path().isEmpty() ? "" : "an object loaded with ")
-                    + "`" + obj.origin().entity.name() + "` after " + cause(expiry) + ": the read reloads it in async code: "
-                    + MISSING_GREENLET + where();
+                    + "`" + obj.origin().entity.name() + "` after " + cause(expiry) + ": " + failure + where();
             expiry.finding = new Finding(EXPIRED, at.span(), message, null, expiryRelated(expiry));
             expiry.reportedOrigin = obj.origin();
             expiries.put(expiry.finding, expiry);
@@ -1401,31 +1479,37 @@ final class ImplicitIo {
 
         private String cause(Expiry expiry) {
             String session = expiry.cause != null && expiry.cause.func() instanceof Attribute method
-                    ? SqlSupport.describe(module, method.value()) : "the session";
+                    ? SqlSupport.describe(expiry.module, method.value()) : "the session";
             return switch (expiry.how) {
                 case "commit" -> (expiry.cause == null ? "the commit at the end of `async with " + "...begin()`"
-                        : "`await " + session + ".commit()`") + " expired it (expire_on_commit="
-                        + (expiry.session.factory() != null && expiry.session.factory().expireOnCommit() == null ? "True, the default)" : "True)");
-                case "rollback" -> "`await " + session + ".rollback()` expired it (a rollback expires every object of the session, whatever expire_on_commit says)";
-                case "expire_all" -> "`" + session + ".expire_all()` expired it";
-                default -> "`" + session + ".expire(...)` expired it";
+                        : "`await " + session + ".commit()`") + expiry.place + " expired it (expire_on_commit="
+                        + (defaulted(expiry.session) ? "True, the default)" : "True)");
+                case "rollback" -> "`await " + session + ".rollback()`" + expiry.place + " expired it (a rollback expires every stored object of the session, whatever expire_on_commit says)";
+                case "expire_all" -> "`" + session + ".expire_all()`" + expiry.place + " expired it";
+                default -> "`" + session + ".expire(...)`" + expiry.place + " expired it";
             };
+        }
+
+        /** Whether neither the factory nor the call that made the session sets expire_on_commit. */
+        private boolean defaulted(Value.Session session) {
+            return session.factory() != null && session.factory().expireOnCommit() == null
+                    && !(session.origin() instanceof Call made && Inference.keyword(made, "expire_on_commit") != null);
         }
 
         private List<RelatedInformation> expiryRelated(Expiry expiry) {
             List<RelatedInformation> related = new ArrayList<>();
             if (expiry.cause != null) {
-                related.add(relatedAt(module, expiry.cause, "the objects expire here"));
+                related.add(relatedAt(expiry.module, expiry.cause, "the objects expire here"));
             }
             Value.Factory factory = expiry.session.factory();
-            if (expiry.how.equals("commit") && factory != null && factory.expireOnCommit() == null && factory.origin() != null) {
+            if (expiry.how.equals("commit") && defaulted(expiry.session) && factory.origin() != null) {
                 related.add(relatedAt(factory.module(), factory.origin(), "expire_on_commit defaults to True"));
             }
             return related;
         }
 
         private void reportForgotten(Obj obj, MappedClass.Relationship relationship, Located at, Call refresh) {
-            if (!once(REFRESH, at)) {
+            if (repeated(obj) || !once(REFRESH, at)) {
                 return;
             }
             String message = "`" + describe(at) + "` reads relationship `" + relationship.qualified() + "` after `await "
@@ -1438,7 +1522,7 @@ final class ImplicitIo {
         }
 
         private void reportServerValue(Obj obj, MappedClass.Column column, Located at, Call flush) {
-            if (!once(SERVER_VALUE, at)) {
+            if (repeated(obj) || !once(SERVER_VALUE, at)) {
                 return;
             }
             String method = flush.func() instanceof Attribute m ? m.attr() : "flush";
@@ -1448,9 +1532,9 @@ final class ImplicitIo {
             List<RelatedInformation> related = List.of(relatedAt(module, flush, "the UPDATE is flushed here"),
                     relatedAt(obj.cls().module(), (Located) column.declaration(), "`" + column.name() + "` is computed by the database"));
             Fix fix = null;
-            if (module == model && at instanceof Attribute attribute && attribute.value() instanceof Name variable
-                    && flush.func() instanceof Attribute m) {
-                fix = refreshAfter(flush, SqlSupport.describe(module, m.value()), variable.id(), List.of(column.name()));
+            String variable = namesAtFlush.getOrDefault(flush, Map.of()).get(obj.origin());
+            if (module == model && variable != null && flush.func() instanceof Attribute m) {
+                fix = refreshAfter(flush, SqlSupport.describe(module, m.value()), variable, List.of(column.name()));
             }
             findings.add(new Finding(SERVER_VALUE, at.span(), message, fix, related));
         }
@@ -1581,9 +1665,12 @@ final class ImplicitIo {
                 return Fix.safe("Name `" + name + "` in `attribute_names`", TextEdit.insert(list.span().end() - 1,
                         (list.elts().isEmpty() ? "" : ", ") + "\"" + name + "\""));
             }
-            if (given == null && refresh.args().size() == 1 && refresh.keywords().isEmpty() && text.charAt(refresh.span().end() - 1) == ')') {
-                return Fix.safe("Refresh with `attribute_names=[\"" + name + "\"]`",
-                        TextEdit.insert(refresh.span().end() - 1, ", attribute_names=[\"" + name + "\"]"));
+            if (given == null && refresh.args().size() == 1 && refresh.keywords().isEmpty()
+                    && refresh.args().get(0) instanceof Name variable && refresh.func() instanceof Attribute method) {
+                // Naming it in this refresh would stop it reloading the columns (left expired after a commit): a second one loads it.
+                Fix after = refreshAfter(refresh, SqlSupport.describe(model, method.value()), variable.id(), List.of(name));
+                return after == null ? null : new Fix("Load `" + name + "` with a second `refresh(..., attribute_names=[\"" + name + "\"])`",
+                        after.applicability(), after.edits());
             }
             return null;
         }
@@ -1627,7 +1714,7 @@ final class ImplicitIo {
                     continue;
                 }
                 Expiry expiry = expiries.get(finding);
-                if (expiry == null || expiry.cause == null || !expiry.how.equals("commit")) {
+                if (expiry == null || expiry.cause == null || !expiry.how.equals("commit") || expiry.module != model) {
                     continue;
                 }
                 String variable = expiry.namesAtCause.get(expiry.reportedOrigin);

@@ -12,7 +12,7 @@ import java.util.Map;
  * included.
  *
  * @param asyncAttrs     whether it inherits {@code AsyncAttrs} (so {@code obj.awaitable_attrs.rel} exists)
- * @param eagerDefaults  whether {@code __mapper_args__} sets {@code eager_defaults} to {@code True}
+ * @param eagerDefaults  whether {@code __mapper_args__} sets {@code eager_defaults} to {@code True} (or may: not a literal)
  */
 public record MappedClass(String name, ModuleModel module, ClassDef def, boolean asyncAttrs, boolean eagerDefaults,
         Map<String, Relationship> relationships, Map<String, Column> columns) {

@@ -195,7 +195,7 @@ public final class Mappings {
             return;
         }
         if (name.equals("__mapper_args__")) {
-            flags[1] |= value instanceof Dict dict && isTrue(dictValue(dict, "eager_defaults"));
+            flags[1] |= mayFetchDefaults(value);
             return;
         }
         if (name.startsWith("__") || name.equals("model_config")) {
@@ -241,7 +241,7 @@ public final class Mappings {
             Expression kwargs = Inference.keyword(call, "sa_relationship_kwargs");
             lazyNode = kwargs instanceof Dict dict ? dictValue(dict, "lazy") : null;
         }
-        String lazy = lazy(lazyNode);
+        String lazy = lazyNode == null && !sqlModel ? annotatedLazy(module, annotation) : lazy(lazyNode);
         String target = null;
         boolean uselist = false;
         Expression first = sqlModel ? null : Inference.argument(call, 0, "argument");
@@ -260,6 +260,32 @@ public final class Mappings {
             uselist = flag;
         }
         return new MappedClass.Relationship(owner, name, target, lazy, lazyNode, uselist, declaration, module);
+    }
+
+    /**
+     * Whether {@code __mapper_args__} may set {@code eager_defaults=True}: anything but a literal
+     * dict whose {@code eager_defaults} is absent, {@code False} or {@code "auto"} (which fetches
+     * INSERT defaults only) counts, so that an unreadable setting leaves GL109 silent.
+     */
+    private static boolean mayFetchDefaults(Expression value) {
+        if (!(value instanceof Dict dict) || dict.keys().contains(null)) {
+            return true;
+        }
+        Expression eager = dictValue(dict, "eager_defaults");
+        return eager != null && !(eager instanceof Constant constant
+                && (Boolean.FALSE.equals(constant.value()) || "auto".equals(constant.value())));
+    }
+
+    /** Without {@code lazy=}, {@code WriteOnlyMapped[...]} and {@code DynamicMapped[...]} choose the strategy. */
+    private static String annotatedLazy(ModuleModel module, Expression annotation) {
+        String base = annotation instanceof Subscript subscript ? dotted(module, subscript.value()) : null;
+        if (base != null && base.startsWith("sqlalchemy.") && base.endsWith(".WriteOnlyMapped")) {
+            return "write_only";
+        }
+        if (base != null && base.startsWith("sqlalchemy.") && base.endsWith(".DynamicMapped")) {
+            return "dynamic";
+        }
+        return "select";
     }
 
     /** The loader strategy a {@code lazy=} value names; {@code "?"} when it is not a literal. */
