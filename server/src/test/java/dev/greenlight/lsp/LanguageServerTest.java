@@ -332,6 +332,18 @@ class LanguageServerTest {
         assertEquals("GL101", before.get(0).getCode().getLeft());
         assertEquals(10, before.get(0).getRange().getStart().getLine());
 
+        // A change on disk, reported by the editor's file watcher, is followed too.
+        String eagerOnDisk = models.replace("relationship(back_populates=\"user\")",
+                "relationship(back_populates=\"user\", lazy=\"joined\")");
+        java.nio.file.Files.writeString(root.resolve("models.py"), eagerOnDisk);
+        server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+                List.of(new org.eclipse.lsp4j.FileEvent(modelsUri, org.eclipse.lsp4j.FileChangeType.Changed))));
+        assertEquals(List.of(), client.next(routesUri).getDiagnostics());
+        java.nio.file.Files.writeString(root.resolve("models.py"), models);
+        server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+                List.of(new org.eclipse.lsp4j.FileEvent(modelsUri, org.eclipse.lsp4j.FileChangeType.Changed))));
+        assertEquals("GL101", client.next(routesUri).getDiagnostics().get(0).getCode().getLeft());
+
         // The editor's unsaved text of models.py wins over the disk's: routes.py is checked again.
         open(modelsUri, models, 1);
         change(modelsUri, 2, null, models.replace("relationship(back_populates=\"user\")",
