@@ -141,6 +141,19 @@ final class ImplicitIo {
     /** A {@code select(Entity)} statement with its options and joins. */
     private record Stmt(MappedClass entity, Expression entityNode, LoaderOptions options, List<String> joins,
             Expression node, Call optionsCall, ModuleModel module) implements Tracked {
+
+        /**
+         * One statement for two branches that differ only in filters ({@code if q: stmt =
+         * stmt.where(...)}); its {@code node} is null when they end in different places, since no
+         * one place then holds a new {@code .options(...)} for both. Null when they load differently.
+         */
+        static Stmt join(Stmt a, Stmt b) {
+            if (a.entity != b.entity || a.options != b.options || !a.joins.equals(b.joins) || a.optionsCall != b.optionsCall
+                    || a.module != b.module) {
+                return null;
+            }
+            return new Stmt(a.entity, a.entityNode, a.options, a.joins, a.node == b.node ? a.node : null, a.optionsCall, a.module);
+        }
     }
 
     /** A result: rows of a statement, or scalars (the entity objects). */
@@ -244,7 +257,12 @@ final class ImplicitIo {
                 if (mine == null && !a.env.containsKey(name)) {
                     merged.env.put(name, value);
                 } else if (mine != null && !mine.equals(value)) {
-                    merged.env.remove(name);
+                    Stmt joined = mine instanceof Stmt x && value instanceof Stmt y ? Stmt.join(x, y) : null;
+                    if (joined == null) {
+                        merged.env.remove(name);
+                    } else {
+                        merged.env.put(name, joined);
+                    }
                 }
             });
             merged.origins.addAll(b.origins);
@@ -791,6 +809,10 @@ final class ImplicitIo {
                     Tracked item = args.isEmpty() ? null : element(args.get(0));
                     return item == null ? null : new Enumerated(item);
                 }
+                case "len" -> {
+                    arguments(call);
+                    return null;
+                }
                 default -> {
                     return null;
                 }
@@ -828,8 +850,9 @@ final class ImplicitIo {
                     }
                     LoaderOptions options = LoaderOptions.NONE;
                     Expression given = Inference.keyword(call, "options");
-                    if (given instanceof dev.greenlight.python.ast.List list) {
-                        options = options.with(module, list.elts());
+                    List<Expression> items = given == null ? null : LoaderOptions.items(module, given);
+                    if (items != null) {
+                        options = options.with(module, items);
                     } else if (given != null) {
                         options = LoaderOptions.UNKNOWN;
                     }
@@ -1306,9 +1329,9 @@ final class ImplicitIo {
 
         private List<RelatedInformation> producedBy(Origin origin, String message) {
             List<RelatedInformation> related = new ArrayList<>();
-            Located at = origin.statement != null ? origin.statement.node() : origin.producer;
+            Located at = origin.statement != null && origin.statement.node() != null ? origin.statement.node() : origin.producer;
             if (at != null) {
-                related.add(relatedAt(origin.statement != null ? origin.statement.module() : origin.module, at, message));
+                related.add(relatedAt(at == origin.producer ? origin.module : origin.statement.module(), at, message));
             }
             return related;
         }
@@ -1473,16 +1496,18 @@ final class ImplicitIo {
             if (origin.module != model || (origin.statement != null && origin.statement.module() != model)) {
                 return null;
             }
-            String option = optionText(origin, path);
+            LoaderOptions.Entry parent = path.size() > 1 ? origin.options.find(path.subList(0, path.size() - 1)) : null;
+            // An option already sets the parent's strategy: a separate option reaches the hop through
+            // defaultload, which leaves that strategy as it is.
+            String option = optionText(origin, path, parent != null);
             if (option == null) {
                 return null;
             }
             List<TextEdit> edits = new ArrayList<>();
             String text = model.text();
-            LoaderOptions.Entry parent = path.size() > 1 ? origin.options.find(path.subList(0, path.size() - 1)) : null;
             if (parent != null && (parent.strategy() == LoaderOptions.Strategy.EAGER
                     || parent.strategy() == LoaderOptions.Strategy.CONTAINS_EAGER
-                    || parent.strategy() == LoaderOptions.Strategy.DEFAULT) && isLastLink(parent)) {
+                    || parent.strategy() == LoaderOptions.Strategy.DEFAULT) && isLastLink(parent, origin)) {
                 String hop = hopText(origin, path);
                 if (hop == null) {
                     return null;
@@ -1492,6 +1517,8 @@ final class ImplicitIo {
                 Call options = origin.statement.optionsCall();
                 if (options != null && text.charAt(options.span().end() - 1) == ')' && !options.args().isEmpty()) {
                     edits.add(TextEdit.insert(options.span().end() - 1, ", " + option));
+                } else if (origin.statement.node() == null) {
+                    return null;
                 } else {
                     edits.add(TextEdit.insert(origin.statement.node().span().end(), ".options(" + option + ")"));
                 }
@@ -1507,19 +1534,30 @@ final class ImplicitIo {
             } else {
                 return null;
             }
-            edits.add(SqlSupport.importEdit(model, "sqlalchemy.orm", "selectinload"));
+            edits.add(option.startsWith("defaultload(") ? SqlSupport.importEdit(model, "sqlalchemy.orm", "defaultload", "selectinload")
+                    : SqlSupport.importEdit(model, "sqlalchemy.orm", "selectinload"));
             String title = "Load `" + String.join(".", path) + "` eagerly with `selectinload`";
             return new Fix(title, dev.greenlight.fix.Applicability.SAFE, SqlSupport.merge(edits));
         }
 
-        /** Whether an option expression ends at this entry (so that a hop can be chained onto it). */
-        private boolean isLastLink(LoaderOptions.Entry entry) {
+        /**
+         * Whether an option expression ends at this entry (so that a hop can be chained onto it):
+         * nothing is chained after it, and it is written in the function that runs the statement (an
+         * option kept in a module-level variable serves other statements too).
+         */
+        private boolean isLastLink(LoaderOptions.Entry entry, Origin origin) {
+            Located producer = origin.producer;
             return entry.option() instanceof Call call && call.args().size() == 1
-                    && call.args().get(0) instanceof Attribute attribute && attribute.attr().equals(entry.path().get(entry.path().size() - 1));
+                    && call.args().get(0) instanceof Attribute attribute && attribute.attr().equals(entry.path().get(entry.path().size() - 1))
+                    && !(model.parent(call) instanceof Attribute)
+                    && producer != null && model.scopeOf(call).function() == model.scopeOf((Node) producer).function();
         }
 
-        /** {@code selectinload(User.orders).selectinload(Order.items)} for {@code path}, or null. */
-        private String optionText(Origin origin, List<String> path) {
+        /**
+         * {@code selectinload(User.orders).selectinload(Order.items)} for {@code path} (with
+         * {@code defaultload} for the hops before the last when {@code viaDefault}), or null.
+         */
+        private String optionText(Origin origin, List<String> path, boolean viaDefault) {
             StringBuilder option = new StringBuilder();
             MappedClass cls = origin.entity;
             for (int i = 0; i < path.size(); i++) {
@@ -1527,7 +1565,7 @@ final class ImplicitIo {
                 if (owner == null) {
                     return null;
                 }
-                option.append(i == 0 ? "" : ".").append("selectinload(").append(owner).append('.').append(path.get(i)).append(')');
+                option.append(i == 0 ? "" : ".").append(viaDefault && i < path.size() - 1 ? "defaultload(" : "selectinload(").append(owner).append('.').append(path.get(i)).append(')');
                 MappedClass.Relationship relationship = cls.relationship(path.get(i));
                 cls = relationship == null ? null : mappings.target(relationship);
                 if (cls == null && i < path.size() - 1) {
