@@ -831,7 +831,7 @@ final class ImplicitIo {
             String name = method.attr();
             Tracked first = args.isEmpty() ? null : args.get(0);
             switch (name) {
-                case "execute", "scalars", "scalar" -> {
+                case "execute", "scalars", "scalar", "exec" -> {
                     if (!awaited || !(first instanceof Stmt stmt)) {
                         return null;
                     }
@@ -839,7 +839,8 @@ final class ImplicitIo {
                     state.origins.add(origin);
                     return switch (name) {
                         case "execute" -> new Rows(origin, false);
-                        case "scalars" -> new Rows(origin, true);
+                        // SQLModel's exec() of a one-entity select gives the objects, as scalars() does.
+                        case "scalars", "exec" -> new Rows(origin, true);
                         default -> new Obj(stmt.entity(), origin, List.of(), false);
                     };
                 }
@@ -1363,7 +1364,8 @@ final class ImplicitIo {
             related.add(relatedAt(relationship.module(), (Located) relationship.declaration(), "`" + qualified
                     + "` is declared lazy=\"" + relationship.lazy() + "\""));
             Fix fix = strategy.equals("noload") ? null : eagerLoadFix(obj.origin(), append(obj.path(), relationship.name()));
-            if (fix == null && obj.path().isEmpty() && obj.cls().asyncAttrs() && at instanceof Attribute attribute
+            // awaitable_attrs runs the relationship's own strategy: it loads only what lazy="select" would.
+            if (fix == null && strategy.equals("select") && obj.path().isEmpty() && obj.cls().asyncAttrs() && at instanceof Attribute attribute
                     && SqlSupport.awaitAllowed(module, attribute) && module == model) {
                 fix = awaitableAttrsFix(attribute);
             }
@@ -1505,9 +1507,10 @@ final class ImplicitIo {
             }
             List<TextEdit> edits = new ArrayList<>();
             String text = model.text();
-            if (parent != null && (parent.strategy() == LoaderOptions.Strategy.EAGER
+            boolean chained = parent != null && (parent.strategy() == LoaderOptions.Strategy.EAGER
                     || parent.strategy() == LoaderOptions.Strategy.CONTAINS_EAGER
-                    || parent.strategy() == LoaderOptions.Strategy.DEFAULT) && isLastLink(parent, origin)) {
+                    || parent.strategy() == LoaderOptions.Strategy.DEFAULT) && isLastLink(parent, origin);
+            if (chained) {
                 String hop = hopText(origin, path);
                 if (hop == null) {
                     return null;
@@ -1534,7 +1537,7 @@ final class ImplicitIo {
             } else {
                 return null;
             }
-            edits.add(option.startsWith("defaultload(") ? SqlSupport.importEdit(model, "sqlalchemy.orm", "defaultload", "selectinload")
+            edits.add(!chained && option.startsWith("defaultload(") ? SqlSupport.importEdit(model, "sqlalchemy.orm", "defaultload", "selectinload")
                     : SqlSupport.importEdit(model, "sqlalchemy.orm", "selectinload"));
             String title = "Load `" + String.join(".", path) + "` eagerly with `selectinload`";
             return new Fix(title, dev.greenlight.fix.Applicability.SAFE, SqlSupport.merge(edits));

@@ -241,7 +241,7 @@ public final class Mappings {
             Expression kwargs = Inference.keyword(call, "sa_relationship_kwargs");
             lazyNode = kwargs instanceof Dict dict ? dictValue(dict, "lazy") : null;
         }
-        String lazy = lazy(lazyNode);
+        String lazy = lazyNode == null ? annotatedLazy(module, annotation) : lazy(lazyNode);
         String target = null;
         boolean uselist = false;
         Expression first = sqlModel ? null : Inference.argument(call, 0, "argument");
@@ -260,6 +260,15 @@ public final class Mappings {
             uselist = flag;
         }
         return new MappedClass.Relationship(owner, name, target, lazy, lazyNode, uselist, declaration, module);
+    }
+
+    /** {@code WriteOnlyMapped[...]} and {@code DynamicMapped[...]} set the strategy without {@code lazy=}. */
+    private static String annotatedLazy(ModuleModel module, Expression annotation) {
+        String type = annotation instanceof Subscript subscript ? dotted(module, subscript.value()) : null;
+        if ("sqlalchemy.orm.WriteOnlyMapped".equals(type)) {
+            return "write_only";
+        }
+        return "sqlalchemy.orm.DynamicMapped".equals(type) ? "dynamic" : "select";
     }
 
     /** The loader strategy a {@code lazy=} value names; {@code "?"} when it is not a literal. */
