@@ -1259,11 +1259,13 @@ final class ImplicitIo {
                 }
             }
             if (obj.origin().kind != OriginKind.NEW) {
-                responseFields(ret, obj, response.model(), 0);
+                responseFields(ret, obj, response.model(), response.model(), "", 0);
             }
         }
 
-        private void responseFields(Return ret, Obj obj, ResponseModels.ResponseModel response, int level) {
+        /** {@code prefix}: the fields of {@code top} that lead to {@code response} ({@code "orders."}). */
+        private void responseFields(Return ret, Obj obj, ResponseModels.ResponseModel top, ResponseModels.ResponseModel response,
+                String prefix, int level) {
             if (level > 6) {
                 return;
             }
@@ -1275,13 +1277,14 @@ final class ImplicitIo {
                 List<String> path = append(obj.path(), field.name());
                 String unloaded = unloaded(obj.origin(), path, relationship);
                 if (unloaded != null) {
-                    reportResponse(ret, obj, response, field, relationship, unloaded);
+                    reportResponse(ret, obj, top, response, field, prefix + field.name(), relationship, unloaded);
                     continue;
                 }
                 if (field.nested() != null) {
                     MappedClass target = mappings.target(relationship);
                     if (target != null) {
-                        responseFields(ret, new Obj(target, obj.origin(), path, true), field.nested(), level + 1);
+                        responseFields(ret, new Obj(target, obj.origin(), path, true), top, field.nested(),
+                                prefix + field.name() + ".", level + 1);
                     }
                 }
             }
@@ -1471,7 +1474,8 @@ final class ImplicitIo {
             findings.add(new Finding(SERVER_VALUE, at.span(), message, fix, related));
         }
 
-        private void reportResponse(Return ret, Obj obj, ResponseModels.ResponseModel response, ResponseModels.Field field,
+        private void reportResponse(Return ret, Obj obj, ResponseModels.ResponseModel top, ResponseModels.ResponseModel response,
+                ResponseModels.Field field, String fieldPath,
                 MappedClass.Relationship relationship, String strategy) {
             if (!once(RESPONSE + relationship.qualified(), ret)) {
                 return;
@@ -1481,8 +1485,8 @@ final class ImplicitIo {
                 case "noload" -> "an empty value, silently (lazy=\"noload\")";
                 default -> MISSING_GREENLET;
             };
-            String message = "the route returns `" + obj.origin().entity.name() + "` objects into `" + response.name()
-                    + "`, whose field `" + field.name() + "` reads relationship `" + relationship.qualified()
+            String message = "the route returns `" + obj.origin().entity.name() + "` objects into `" + top.name()
+                    + "`, whose field `" + fieldPath + "` reads relationship `" + relationship.qualified()
                     + "`, which the statement that produced them does not load: serializing the response gives " + failure;
             List<RelatedInformation> related = producedBy(obj.origin(), "`" + obj.origin().entity.name()
                     + "` objects are loaded here without `" + relationship.name() + "`");
