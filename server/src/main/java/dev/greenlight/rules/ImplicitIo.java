@@ -1198,7 +1198,8 @@ final class ImplicitIo {
          * {@code "raise"}, {@code "raise_on_sql"} or {@code "noload"}.
          */
         private String unloaded(Origin origin, List<String> path, MappedClass.Relationship relationship) {
-            if (state.loaded.getOrDefault(origin, Map.of()).containsKey(path) || !origin.options.understood()) {
+            if (state.loaded.getOrDefault(origin, Map.of()).containsKey(path) || !origin.options.understood()
+                    || leadsBack(origin, path, relationship)) {
                 return null;
             }
             LoaderOptions.Entry entry = origin.options.find(path);
@@ -1213,6 +1214,25 @@ final class ImplicitIo {
                     default -> null;
                 };
             };
+        }
+
+        /**
+         * A many-to-one read on an object reached from an object of its target class
+         * ({@code address.user} for each of {@code user.addresses}): the lazy load finds that object
+         * in the identity map and emits no SQL. Only the inverse of the hop before is sure to, but
+         * any such read is left alone.
+         */
+        private boolean leadsBack(Origin origin, List<String> path, MappedClass.Relationship relationship) {
+            if (relationship.uselist() || path.size() < 2) {
+                return false;
+            }
+            MappedClass cls = origin.entity;
+            for (int i = 0; i < path.size() - 2 && cls != null; i++) {
+                MappedClass.Relationship hop = cls.relationship(path.get(i));
+                cls = hop == null ? null : mappings.target(hop);
+            }
+            MappedClass target = mappings.target(relationship);
+            return cls != null && target != null && cls.name().equals(target.name());
         }
 
         private Tracked related(Obj obj, MappedClass.Relationship relationship, List<String> path) {
