@@ -580,7 +580,12 @@ final class ImplicitIo {
         private Tracked evalTarget(Expression target, boolean reads) {
             if (target instanceof Attribute attribute) {
                 Tracked base = eval(attribute.value());
+                MappedClass.Relationship replaced = base instanceof Obj obj ? obj.cls().relationship(attribute.attr()) : null;
                 if (reads) {
+                    read(base, attribute.attr(), attribute);
+                } else if (replaced != null && replaced.uselist() && !replaced.lazy().equals("dynamic")
+                        && !state.expired.containsKey(((Obj) base).origin())) {
+                    // Replacing a collection loads the old one first, to know which rows it removes.
                     read(base, attribute.attr(), attribute);
                 }
                 if (base instanceof Obj obj && obj.cls().isMappedAttribute(attribute.attr())) {
@@ -720,6 +725,9 @@ final class ImplicitIo {
                 return rows.scalars() ? new Obj(rows.origin().entity, rows.origin(), List.of(), true) : null;
             } else if (collection instanceof Seq seq) {
                 return seq.element();
+            } else if (collection instanceof Enumerated pairs) {
+                // Each pair is unpacked by the loop's target (see unpack).
+                return pairs;
             } else {
                 return null;
             }
@@ -1389,6 +1397,7 @@ final class ImplicitIo {
             Fix fix = strategy.equals("noload") ? null : eagerLoadFix(obj.origin(), append(obj.path(), relationship.name()));
             // awaitable_attrs runs the relationship's own strategy: it loads only what lazy="select" would.
             if (fix == null && strategy.equals("select") && obj.path().isEmpty() && obj.cls().asyncAttrs() && at instanceof Attribute attribute
+                    && attribute.ctx() == dev.greenlight.python.ast.ExprContext.Load
                     && SqlSupport.awaitAllowed(module, attribute) && module == model) {
                 fix = awaitableAttrsFix(attribute);
             }
