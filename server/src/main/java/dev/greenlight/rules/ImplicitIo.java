@@ -101,6 +101,8 @@ final class ImplicitIo {
     private static final Set<String> JOINS = Set.of("join", "outerjoin", "join_from", "outerjoin_from");
     private static final Set<String> SINGLE_FETCHERS = Set.of("first", "one", "one_or_none", "scalar_one",
             "scalar_one_or_none", "scalar");
+    /** Pydantic constructors that read every field of the object they are given. */
+    private static final Set<String> VALIDATORS = Set.of("model_validate", "from_orm");
     private static final Set<String> ROUTES = Set.of("get", "post", "put", "patch", "delete", "head", "options",
             "api_route");
 
@@ -752,6 +754,17 @@ final class ImplicitIo {
                     arguments(call);
                     return resultMethod(rows, method.attr());
                 }
+                if (VALIDATORS.contains(method.attr())) {
+                    ResponseModels.ResponseType validated = ResponseModels.of(module, method.value());
+                    if (validated != null && !validated.list()) {
+                        List<Tracked> args = arguments(call);
+                        if (!args.isEmpty() && (method.attr().equals("from_orm") || ResponseModels.readsAttributes(validated.model())
+                                || Inference.keyword(call, "from_attributes") instanceof Constant flag && Boolean.TRUE.equals(flag.value()))) {
+                            validate(call, args.get(0), validated.model(), 0);
+                        }
+                        return null;
+                    }
+                }
                 callee = module.valueOf(func);
             } else if (func instanceof Name name && model.scopeOf(call).resolve(name.id()) == null) {
                 Tracked builtin = builtin(name.id(), call);
@@ -1314,6 +1327,31 @@ final class ImplicitIo {
                         responseFields(ret, new Obj(target, obj.origin(), path, true), top, field.nested(),
                                 prefix + field.name() + ".", level + 1);
                     }
+                }
+            }
+        }
+
+        /**
+         * {@code UserOut.model_validate(user)} reads each field of the model in the function itself:
+         * a relationship field that is not loaded lazy-loads there (GL101, at the call).
+         */
+        private void validate(Call call, Tracked value, ResponseModels.ResponseModel model, int level) {
+            Obj obj = value instanceof Obj single ? single : value instanceof Objs many ? new Obj(many.cls(), many.origin(), many.path(), true) : null;
+            if (obj == null || level > 6 || obj.origin().kind == OriginKind.PARAMETER || obj.origin().kind == OriginKind.NEW) {
+                return;
+            }
+            for (ResponseModels.Field field : model.fields().values()) {
+                MappedClass.Relationship relationship = obj.cls().relationship(field.name());
+                if (relationship == null || relationship.lazy().equals("dynamic") || relationship.lazy().equals("write_only")) {
+                    continue;
+                }
+                List<String> path = append(obj.path(), field.name());
+                String unloaded = unloaded(obj.origin(), path, relationship);
+                if (unloaded != null) {
+                    reportLazyLoad(obj, relationship, call, unloaded);
+                    state.loaded.computeIfAbsent(obj.origin(), o -> new HashMap<>()).put(path, Loaded.LAZILY);
+                } else if (field.nested() != null) {
+                    validate(call, related(obj, relationship, path), field.nested(), level + 1);
                 }
             }
         }
