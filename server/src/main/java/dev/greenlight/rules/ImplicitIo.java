@@ -852,16 +852,16 @@ final class ImplicitIo {
             String name = method.attr();
             Tracked first = args.isEmpty() ? null : args.get(0);
             switch (name) {
-                case "execute", "scalars", "scalar", "exec" -> {
+                case "execute", "scalars", "scalar", "exec", "stream", "stream_scalars" -> {
                     if (!awaited || !(first instanceof Stmt stmt)) {
                         return null;
                     }
                     Origin origin = new Origin(OriginKind.QUERY, stmt.entity(), stmt.options(), stmt, call, session, module);
                     state.origins.add(origin);
                     return switch (name) {
-                        case "execute" -> new Rows(origin, false);
+                        case "execute", "stream" -> new Rows(origin, false);
                         // SQLModel's exec() of a one-entity select gives the objects, as scalars() does.
-                        case "scalars", "exec" -> new Rows(origin, true);
+                        case "scalars", "exec", "stream_scalars" -> new Rows(origin, true);
                         default -> new Obj(stmt.entity(), origin, List.of(), false);
                     };
                 }
