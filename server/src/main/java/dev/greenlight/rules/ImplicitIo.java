@@ -102,6 +102,8 @@ final class ImplicitIo {
     private static final Set<String> JOINS = Set.of("join", "outerjoin", "join_from", "outerjoin_from");
     private static final Set<String> SINGLE_FETCHERS = Set.of("first", "one", "one_or_none", "scalar_one",
             "scalar_one_or_none", "scalar");
+    /** Pydantic constructors that read every field of the object they are given. */
+    private static final Set<String> VALIDATORS = Set.of("model_validate", "from_orm");
     private static final Set<String> ROUTES = Set.of("get", "post", "put", "patch", "delete", "head", "options",
             "api_route");
 
@@ -142,6 +144,19 @@ final class ImplicitIo {
     /** A {@code select(Entity)} statement with its options and joins. */
     private record Stmt(MappedClass entity, Expression entityNode, LoaderOptions options, List<String> joins,
             Expression node, Call optionsCall, ModuleModel module) implements Tracked {
+
+        /**
+         * One statement for two branches that differ only in filters ({@code if q: stmt =
+         * stmt.where(...)}); its {@code node} is null when they end in different places, since no
+         * one place then holds a new {@code .options(...)} for both. Null when they load differently.
+         */
+        static Stmt join(Stmt a, Stmt b) {
+            if (a.entity != b.entity || a.options != b.options || !a.joins.equals(b.joins) || a.optionsCall != b.optionsCall
+                    || a.module != b.module) {
+                return null;
+            }
+            return new Stmt(a.entity, a.entityNode, a.options, a.joins, a.node == b.node ? a.node : null, a.optionsCall, a.module);
+        }
     }
 
     /** A result: rows of a statement, or scalars (the entity objects). */
@@ -256,7 +271,12 @@ final class ImplicitIo {
                 if (mine == null && !a.env.containsKey(name)) {
                     merged.env.put(name, value);
                 } else if (mine != null && !mine.equals(value)) {
-                    merged.env.remove(name);
+                    Stmt joined = mine instanceof Stmt x && value instanceof Stmt y ? Stmt.join(x, y) : null;
+                    if (joined == null) {
+                        merged.env.remove(name);
+                    } else {
+                        merged.env.put(name, joined);
+                    }
                 }
             });
             merged.origins.addAll(b.origins);
@@ -594,7 +614,12 @@ final class ImplicitIo {
         private Tracked evalTarget(Expression target, boolean reads) {
             if (target instanceof Attribute attribute) {
                 Tracked base = eval(attribute.value());
+                MappedClass.Relationship replaced = base instanceof Obj obj ? obj.cls().relationship(attribute.attr()) : null;
                 if (reads) {
+                    read(base, attribute.attr(), attribute);
+                } else if (replaced != null && replaced.uselist() && !replaced.lazy().equals("dynamic")
+                        && !state.expired.containsKey(((Obj) base).origin())) {
+                    // Replacing a collection loads the old one first, to know which rows it removes.
                     read(base, attribute.attr(), attribute);
                 }
                 if (base instanceof Obj obj && obj.cls().isMappedAttribute(attribute.attr())) {
@@ -737,6 +762,9 @@ final class ImplicitIo {
                 return rows.scalars() ? new Obj(rows.origin().entity, rows.origin(), List.of(), true) : null;
             } else if (collection instanceof Seq seq) {
                 return seq.element();
+            } else if (collection instanceof Enumerated pairs) {
+                // Each pair is unpacked by the loop's target (see unpack).
+                return pairs;
             } else {
                 return null;
             }
@@ -760,6 +788,17 @@ final class ImplicitIo {
                 if (receiver instanceof Rows rows) {
                     arguments(call);
                     return resultMethod(rows, method.attr());
+                }
+                if (VALIDATORS.contains(method.attr())) {
+                    ResponseModels.ResponseType validated = ResponseModels.of(module, method.value());
+                    if (validated != null && !validated.list()) {
+                        List<Tracked> args = arguments(call);
+                        if (!args.isEmpty() && (method.attr().equals("from_orm") || ResponseModels.readsAttributes(validated.model())
+                                || Inference.keyword(call, "from_attributes") instanceof Constant flag && Boolean.TRUE.equals(flag.value()))) {
+                            validate(call, args.get(0), validated.model(), 0);
+                        }
+                        return null;
+                    }
                 }
                 callee = module.valueOf(func);
             } else if (func instanceof Name name && model.scopeOf(call).resolve(name.id()) == null) {
@@ -848,15 +887,16 @@ final class ImplicitIo {
             String name = method.attr();
             Tracked first = args.isEmpty() ? null : args.get(0);
             switch (name) {
-                case "execute", "scalars", "scalar" -> {
+                case "execute", "scalars", "scalar", "exec", "stream", "stream_scalars" -> {
                     if (!awaited || !(first instanceof Stmt stmt)) {
                         return null;
                     }
                     Origin origin = new Origin(OriginKind.QUERY, stmt.entity(), stmt.options(), stmt, call, session, module);
                     state.origins.add(origin);
                     return switch (name) {
-                        case "execute" -> new Rows(origin, false);
-                        case "scalars" -> new Rows(origin, true);
+                        case "execute", "stream" -> new Rows(origin, false);
+                        // SQLModel's exec() of a one-entity select gives the objects, as scalars() does.
+                        case "scalars", "exec", "stream_scalars" -> new Rows(origin, true);
                         default -> new Obj(stmt.entity(), origin, List.of(), false);
                     };
                 }
@@ -867,8 +907,9 @@ final class ImplicitIo {
                     }
                     LoaderOptions options = LoaderOptions.NONE;
                     Expression given = Inference.keyword(call, "options");
-                    if (given instanceof dev.greenlight.python.ast.List list) {
-                        options = options.with(module, list.elts());
+                    List<Expression> items = given == null ? null : LoaderOptions.items(module, given);
+                    if (items != null) {
+                        options = options.with(module, items);
                     } else if (given != null) {
                         options = LoaderOptions.UNKNOWN;
                     }
@@ -1251,7 +1292,8 @@ final class ImplicitIo {
          * {@code "raise"}, {@code "raise_on_sql"} or {@code "noload"}.
          */
         private String unloaded(Origin origin, List<String> path, MappedClass.Relationship relationship) {
-            if (state.loaded.getOrDefault(origin, Map.of()).containsKey(path) || !origin.options.understood()) {
+            if (state.loaded.getOrDefault(origin, Map.of()).containsKey(path) || !origin.options.understood()
+                    || leadsBack(origin, path, relationship)) {
                 return null;
             }
             LoaderOptions.Entry entry = origin.options.find(path);
@@ -1266,6 +1308,25 @@ final class ImplicitIo {
                     default -> null;
                 };
             };
+        }
+
+        /**
+         * A many-to-one read on an object reached from an object of its target class
+         * ({@code address.user} for each of {@code user.addresses}): the lazy load finds that object
+         * in the identity map and emits no SQL. Only the inverse of the hop before is sure to, but
+         * any such read is left alone.
+         */
+        private boolean leadsBack(Origin origin, List<String> path, MappedClass.Relationship relationship) {
+            if (relationship.uselist() || path.size() < 2) {
+                return false;
+            }
+            MappedClass cls = origin.entity;
+            for (int i = 0; i < path.size() - 2 && cls != null; i++) {
+                MappedClass.Relationship hop = cls.relationship(path.get(i));
+                cls = hop == null ? null : mappings.target(hop);
+            }
+            MappedClass target = mappings.target(relationship);
+            return cls != null && target != null && cls.name().equals(target.name());
         }
 
         private Tracked related(Obj obj, MappedClass.Relationship relationship, List<String> path) {
@@ -1312,11 +1373,13 @@ final class ImplicitIo {
                 }
             }
             if (obj.origin().kind != OriginKind.NEW) {
-                responseFields(ret, obj, response.model(), 0);
+                responseFields(ret, obj, response.model(), response.model(), "", 0);
             }
         }
 
-        private void responseFields(Return ret, Obj obj, ResponseModels.ResponseModel response, int level) {
+        /** {@code prefix}: the fields of {@code top} that lead to {@code response} ({@code "orders."}). */
+        private void responseFields(Return ret, Obj obj, ResponseModels.ResponseModel top, ResponseModels.ResponseModel response,
+                String prefix, int level) {
             if (level > 6) {
                 return;
             }
@@ -1328,14 +1391,40 @@ final class ImplicitIo {
                 List<String> path = append(obj.path(), field.name());
                 String unloaded = unloaded(obj.origin(), path, relationship);
                 if (unloaded != null) {
-                    reportResponse(ret, obj, response, field, relationship, unloaded);
+                    reportResponse(ret, obj, top, response, field, prefix + field.name(), relationship, unloaded);
                     continue;
                 }
                 if (field.nested() != null) {
                     MappedClass target = mappings.target(relationship);
                     if (target != null) {
-                        responseFields(ret, new Obj(target, obj.origin(), path, true), field.nested(), level + 1);
+                        responseFields(ret, new Obj(target, obj.origin(), path, true), top, field.nested(),
+                                prefix + field.name() + ".", level + 1);
                     }
+                }
+            }
+        }
+
+        /**
+         * {@code UserOut.model_validate(user)} reads each field of the model in the function itself:
+         * a relationship field that is not loaded lazy-loads there (GL101, at the call).
+         */
+        private void validate(Call call, Tracked value, ResponseModels.ResponseModel model, int level) {
+            Obj obj = value instanceof Obj single ? single : value instanceof Objs many ? new Obj(many.cls(), many.origin(), many.path(), true) : null;
+            if (obj == null || level > 6 || obj.origin().kind == OriginKind.PARAMETER || obj.origin().kind == OriginKind.NEW) {
+                return;
+            }
+            for (ResponseModels.Field field : model.fields().values()) {
+                MappedClass.Relationship relationship = obj.cls().relationship(field.name());
+                if (relationship == null || relationship.lazy().equals("dynamic") || relationship.lazy().equals("write_only")) {
+                    continue;
+                }
+                List<String> path = append(obj.path(), field.name());
+                String unloaded = unloaded(obj.origin(), path, relationship);
+                if (unloaded != null) {
+                    reportLazyLoad(obj, relationship, call, unloaded);
+                    state.loaded.computeIfAbsent(obj.origin(), o -> new HashMap<>()).put(path, Loaded.LAZILY);
+                } else if (field.nested() != null) {
+                    validate(call, related(obj, relationship, path), field.nested(), level + 1);
                 }
             }
         }
@@ -1391,9 +1480,9 @@ final class ImplicitIo {
 
         private List<RelatedInformation> producedBy(Origin origin, String message) {
             List<RelatedInformation> related = new ArrayList<>();
-            Located at = origin.statement != null ? origin.statement.node() : origin.producer;
+            Located at = origin.statement != null && origin.statement.node() != null ? origin.statement.node() : origin.producer;
             if (at != null) {
-                related.add(relatedAt(origin.statement != null ? origin.statement.module() : origin.module, at, message));
+                related.add(relatedAt(at == origin.producer ? origin.module : origin.statement.module(), at, message));
             }
             return related;
         }
@@ -1425,7 +1514,9 @@ final class ImplicitIo {
             related.add(relatedAt(relationship.module(), (Located) relationship.declaration(), "`" + qualified
                     + "` is declared lazy=\"" + relationship.lazy() + "\""));
             Fix fix = strategy.equals("noload") ? null : eagerLoadFix(obj.origin(), append(obj.path(), relationship.name()));
-            if (fix == null && obj.path().isEmpty() && obj.cls().asyncAttrs() && at instanceof Attribute attribute
+            // awaitable_attrs runs the relationship's own strategy: it loads only what lazy="select" would.
+            if (fix == null && strategy.equals("select") && obj.path().isEmpty() && obj.cls().asyncAttrs() && at instanceof Attribute attribute
+                    && attribute.ctx() == dev.greenlight.python.ast.ExprContext.Load
                     && SqlSupport.awaitAllowed(module, attribute) && module == model) {
                 fix = awaitableAttrsFix(attribute);
             }
@@ -1539,7 +1630,8 @@ final class ImplicitIo {
             findings.add(new Finding(SERVER_VALUE, at.span(), message, fix, related));
         }
 
-        private void reportResponse(Return ret, Obj obj, ResponseModels.ResponseModel response, ResponseModels.Field field,
+        private void reportResponse(Return ret, Obj obj, ResponseModels.ResponseModel top, ResponseModels.ResponseModel response,
+                ResponseModels.Field field, String fieldPath,
                 MappedClass.Relationship relationship, String strategy) {
             if (!once(RESPONSE + relationship.qualified(), ret)) {
                 return;
@@ -1549,8 +1641,8 @@ final class ImplicitIo {
                 case "noload" -> "an empty value, silently (lazy=\"noload\")";
                 default -> MISSING_GREENLET;
             };
-            String message = "the route returns `" + obj.origin().entity.name() + "` objects into `" + response.name()
-                    + "`, whose field `" + field.name() + "` reads relationship `" + relationship.qualified()
+            String message = "the route returns `" + obj.origin().entity.name() + "` objects into `" + top.name()
+                    + "`, whose field `" + fieldPath + "` reads relationship `" + relationship.qualified()
                     + "`, which the statement that produced them does not load: serializing the response gives " + failure;
             List<RelatedInformation> related = producedBy(obj.origin(), "`" + obj.origin().entity.name()
                     + "` objects are loaded here without `" + relationship.name() + "`");
@@ -1566,16 +1658,19 @@ final class ImplicitIo {
             if (origin.module != model || (origin.statement != null && origin.statement.module() != model)) {
                 return null;
             }
-            String option = optionText(origin, path);
+            LoaderOptions.Entry parent = path.size() > 1 ? origin.options.find(path.subList(0, path.size() - 1)) : null;
+            // An option already sets the parent's strategy: a separate option reaches the hop through
+            // defaultload, which leaves that strategy as it is.
+            String option = optionText(origin, path, parent != null);
             if (option == null) {
                 return null;
             }
             List<TextEdit> edits = new ArrayList<>();
             String text = model.text();
-            LoaderOptions.Entry parent = path.size() > 1 ? origin.options.find(path.subList(0, path.size() - 1)) : null;
-            if (parent != null && (parent.strategy() == LoaderOptions.Strategy.EAGER
+            boolean chained = parent != null && (parent.strategy() == LoaderOptions.Strategy.EAGER
                     || parent.strategy() == LoaderOptions.Strategy.CONTAINS_EAGER
-                    || parent.strategy() == LoaderOptions.Strategy.DEFAULT) && isLastLink(parent)) {
+                    || parent.strategy() == LoaderOptions.Strategy.DEFAULT) && isLastLink(parent, origin);
+            if (chained) {
                 String hop = hopText(origin, path);
                 if (hop == null) {
                     return null;
@@ -1585,6 +1680,8 @@ final class ImplicitIo {
                 Call options = origin.statement.optionsCall();
                 if (options != null && text.charAt(options.span().end() - 1) == ')' && !options.args().isEmpty()) {
                     edits.add(TextEdit.insert(options.span().end() - 1, ", " + option));
+                } else if (origin.statement.node() == null) {
+                    return null;
                 } else {
                     edits.add(TextEdit.insert(origin.statement.node().span().end(), ".options(" + option + ")"));
                 }
@@ -1600,19 +1697,30 @@ final class ImplicitIo {
             } else {
                 return null;
             }
-            edits.add(SqlSupport.importEdit(model, "sqlalchemy.orm", "selectinload"));
+            edits.add(!chained && option.startsWith("defaultload(") ? SqlSupport.importEdit(model, "sqlalchemy.orm", "defaultload", "selectinload")
+                    : SqlSupport.importEdit(model, "sqlalchemy.orm", "selectinload"));
             String title = "Load `" + String.join(".", path) + "` eagerly with `selectinload`";
             return new Fix(title, dev.greenlight.fix.Applicability.SAFE, SqlSupport.merge(edits));
         }
 
-        /** Whether an option expression ends at this entry (so that a hop can be chained onto it). */
-        private boolean isLastLink(LoaderOptions.Entry entry) {
+        /**
+         * Whether an option expression ends at this entry (so that a hop can be chained onto it):
+         * nothing is chained after it, and it is written in the function that runs the statement (an
+         * option kept in a module-level variable serves other statements too).
+         */
+        private boolean isLastLink(LoaderOptions.Entry entry, Origin origin) {
+            Located producer = origin.producer;
             return entry.option() instanceof Call call && call.args().size() == 1
-                    && call.args().get(0) instanceof Attribute attribute && attribute.attr().equals(entry.path().get(entry.path().size() - 1));
+                    && call.args().get(0) instanceof Attribute attribute && attribute.attr().equals(entry.path().get(entry.path().size() - 1))
+                    && !(model.parent(call) instanceof Attribute)
+                    && producer != null && model.scopeOf(call).function() == model.scopeOf((Node) producer).function();
         }
 
-        /** {@code selectinload(User.orders).selectinload(Order.items)} for {@code path}, or null. */
-        private String optionText(Origin origin, List<String> path) {
+        /**
+         * {@code selectinload(User.orders).selectinload(Order.items)} for {@code path} (with
+         * {@code defaultload} for the hops before the last when {@code viaDefault}), or null.
+         */
+        private String optionText(Origin origin, List<String> path, boolean viaDefault) {
             StringBuilder option = new StringBuilder();
             MappedClass cls = origin.entity;
             for (int i = 0; i < path.size(); i++) {
@@ -1620,7 +1728,7 @@ final class ImplicitIo {
                 if (owner == null) {
                     return null;
                 }
-                option.append(i == 0 ? "" : ".").append("selectinload(").append(owner).append('.').append(path.get(i)).append(')');
+                option.append(i == 0 ? "" : ".").append(viaDefault && i < path.size() - 1 ? "defaultload(" : "selectinload(").append(owner).append('.').append(path.get(i)).append(')');
                 MappedClass.Relationship relationship = cls.relationship(path.get(i));
                 cls = relationship == null ? null : mappings.target(relationship);
                 if (cls == null && i < path.size() - 1) {

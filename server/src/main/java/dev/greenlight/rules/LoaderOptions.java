@@ -1,10 +1,15 @@
 package dev.greenlight.rules;
 
+import dev.greenlight.analysis.Binding;
 import dev.greenlight.analysis.ModuleModel;
+import dev.greenlight.analysis.Scope;
 import dev.greenlight.analysis.Value;
 import dev.greenlight.python.ast.Attribute;
 import dev.greenlight.python.ast.Call;
 import dev.greenlight.python.ast.Expression;
+import dev.greenlight.python.ast.Name;
+import dev.greenlight.python.ast.Starred;
+import dev.greenlight.python.ast.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +71,15 @@ final class LoaderOptions {
         return entries;
     }
 
-    /** The strategy the options give {@code path}, or null when no option names it. */
+    /**
+     * The strategy the options give {@code path}, or null when no option names it. A
+     * {@code defaultload} (or a path passed through on the way to a deeper hop) leaves the
+     * strategy another option sets.
+     */
     Entry find(List<String> path) {
         Entry found = null;
         for (Entry entry : entries) {
-            if (entry.path().equals(path)) {
+            if (entry.path().equals(path) && (found == null || entry.strategy() != Strategy.DEFAULT)) {
                 found = entry;
             }
         }
@@ -84,15 +93,51 @@ final class LoaderOptions {
         }
         List<Entry> all = new ArrayList<>(entries);
         for (Expression expression : expressions) {
-            if (!read(model, expression, all)) {
+            List<Expression> spread = expression instanceof Starred starred ? items(model, starred.value()) : List.of(expression);
+            if (spread == null) {
                 return UNKNOWN;
+            }
+            for (Expression option : spread) {
+                if (!read(model, option, all)) {
+                    return UNKNOWN;
+                }
             }
         }
         return new LoaderOptions(List.copyOf(all), true);
     }
 
+    /** The items of a list or tuple of options, written out or in a variable bound once to one; else null. */
+    static List<Expression> items(ModuleModel model, Expression expression) {
+        Expression list = expression instanceof Name name ? boundOnce(model, name) : expression;
+        if (list instanceof dev.greenlight.python.ast.List literal) {
+            return literal.elts();
+        }
+        return list instanceof Tuple tuple ? tuple.elts() : null;
+    }
+
+    /**
+     * The value of a variable assigned exactly once and only ever read as a whole (so
+     * {@code loaders.append(...)} or {@code loaders[0] = ...} never changed it), or null.
+     */
+    private static Expression boundOnce(ModuleModel model, Name name) {
+        Scope scope = model.scopeOf(name).resolve(name.id());
+        List<Binding> bindings = scope == null ? List.of() : scope.local(name.id());
+        if (bindings.size() != 1 || bindings.get(0).kind() != Binding.Kind.ASSIGN) {
+            return null;
+        }
+        for (Name use : model.uses(name.id(), scope)) {
+            if (model.parent(use) instanceof Attribute || model.parent(use) instanceof dev.greenlight.python.ast.Subscript) {
+                return null;
+            }
+        }
+        return bindings.get(0).value();
+    }
+
     /** Reads one option (a chain of loader calls) into {@code out}; false when it cannot. */
     private static boolean read(ModuleModel model, Expression expression, List<Entry> out) {
+        if (expression instanceof Name name && boundOnce(model, name) instanceof Call bound) {
+            return read(model, bound, out);
+        }
         if (!(expression instanceof Call call)) {
             return false;
         }

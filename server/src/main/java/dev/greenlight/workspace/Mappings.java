@@ -127,6 +127,9 @@ public final class Mappings {
                 Kind inherited = kind(parent.module(), parent.def(), depth + 1);
                 if (inherited == Kind.BASE || inherited == Kind.ABSTRACT || inherited == Kind.MAPPED) {
                     result = result == Kind.BASE ? Kind.BASE : Kind.MAPPED;
+                } else if (isTrue(keyword(def, "table")) && sqlModelBased(parent.module(), parent.def(), depth + 1)) {
+                    // SQLModel's tutorial shape: `class Hero(HeroBase, table=True)` over a plain data model.
+                    result = Kind.MAPPED;
                 }
             }
         }
@@ -135,6 +138,20 @@ public final class Mappings {
         }
         kinds.put(def, result);
         return result;
+    }
+
+    private static boolean sqlModelBased(ModuleModel module, ClassDef def, int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
+        for (Expression base : def.bases()) {
+            Value value = module.valueOf(base);
+            if (value instanceof Value.Dotted dotted && dotted.name().equals(Api.SQLMODEL)
+                    || value instanceof Value.ClassValue parent && !parent.instance() && sqlModelBased(parent.module(), parent.def(), depth + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean declaresAbstract(ClassDef def) {

@@ -114,6 +114,54 @@ public final class ResponseModels {
         return null;
     }
 
+    /**
+     * Whether the model reads objects by attribute: {@code model_config = ConfigDict(from_attributes=True)}
+     * (or a dict saying so), or pydantic 1's {@code class Config: orm_mode = True}, on it or a base.
+     */
+    public static boolean readsAttributes(ResponseModel model) {
+        return readsAttributes(model.module(), model.def(), 0);
+    }
+
+    private static boolean readsAttributes(ModuleModel module, ClassDef def, int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
+        for (Statement statement : def.body()) {
+            if (statement instanceof ClassDef config && config.name().equals("Config")) {
+                for (Statement setting : config.body()) {
+                    if (setting instanceof dev.greenlight.python.ast.Assign assign && assign.targets().size() == 1
+                            && assign.targets().get(0) instanceof Name name
+                            && (name.id().equals("orm_mode") || name.id().equals("from_attributes"))) {
+                        return Mappings.isTrue(assign.value());
+                    }
+                }
+            }
+            Expression config = statement instanceof dev.greenlight.python.ast.Assign assign && assign.targets().size() == 1
+                    && assign.targets().get(0) instanceof Name name && name.id().equals("model_config") ? assign.value()
+                    : statement instanceof AnnAssign annotated && annotated.target() instanceof Name name
+                    && name.id().equals("model_config") ? annotated.value() : null;
+            // A setting the model does not make comes from its bases (pydantic merges model_config).
+            if (config instanceof dev.greenlight.python.ast.Call call
+                    && dev.greenlight.analysis.Inference.keyword(call, "from_attributes") != null) {
+                return Mappings.isTrue(dev.greenlight.analysis.Inference.keyword(call, "from_attributes"));
+            }
+            if (config instanceof dev.greenlight.python.ast.Dict dict) {
+                for (int i = 0; i < dict.keys().size(); i++) {
+                    if (dict.keys().get(i) instanceof Constant key && "from_attributes".equals(key.value())) {
+                        return Mappings.isTrue(dict.values().get(i));
+                    }
+                }
+            }
+        }
+        for (Expression base : def.bases()) {
+            if (module.valueOf(base) instanceof Value.ClassValue parent && !parent.instance()
+                    && readsAttributes(parent.module(), parent.def(), depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ResponseModel model(ModuleModel module, ClassDef def, int depth) {
         Map<String, Field> fields = new LinkedHashMap<>();
         collect(module, def, fields, depth);
