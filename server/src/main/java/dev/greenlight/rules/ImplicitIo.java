@@ -179,6 +179,13 @@ final class ImplicitIo {
     private record Box(Map<String, Tracked> entries) implements Tracked {
     }
 
+    /**
+     * An object of a workspace class built with the caller's sessions ({@code UserRepository(db)}):
+     * {@code sessions} maps each attribute that holds one ({@code self.session = session}) to it.
+     */
+    private record Holder(Map<String, Value.Session> sessions) implements Tracked {
+    }
+
     /** {@code enumerate(x)}: pairs of an index and an item of {@code x}. */
     private record Enumerated(Tracked element) implements Tracked {
     }
@@ -336,7 +343,7 @@ final class ImplicitIo {
             @Override
             public Void defaultVisit(Node node) {
                 if (node instanceof AsyncFunctionDef def) {
-                    new Run(def, model, null, 0, true, Map.of()).analyze(initialState(def));
+                    new Run(def, model, null, 0, true, Map.of(), null).analyze(initialState(def));
                 }
                 return super.defaultVisit(node);
             }
@@ -382,6 +389,8 @@ final class ImplicitIo {
         private final Call calledFrom;
         private final int depth;
         private final boolean reporting;
+        /** The call in the checked module that led into this run of another module's helper, or null. */
+        private final Call entry;
         /** Parameters of a helper that hold a session of the caller. */
         private final Map<String, Value.Session> sessionParameters;
         private final List<Tracked> returned = new ArrayList<>();
@@ -389,13 +398,30 @@ final class ImplicitIo {
         private State state;
 
         Run(Node function, ModuleModel module, Call calledFrom, int depth, boolean reporting,
-                Map<String, Value.Session> sessionParameters) {
+                Map<String, Value.Session> sessionParameters, Call entry) {
             this.function = function;
             this.module = module;
             this.calledFrom = calledFrom;
             this.depth = depth;
-            this.reporting = reporting && module == model;
+            this.entry = module == model ? null : entry;
+            // What a helper of another module does is reported at the call in this module that runs it.
+            this.reporting = reporting && (module == model || this.entry != null);
             this.sessionParameters = sessionParameters;
+        }
+
+        /** Where a finding in this run is shown: the read itself, or the call of this module that leads to it. */
+        private Span range(Located at) {
+            return entry != null ? entry.span() : at.span();
+        }
+
+        /** The read in the other module, as related information, when the finding is shown at the call. */
+        private List<RelatedInformation> withRead(List<RelatedInformation> related, Located at) {
+            if (entry == null) {
+                return related;
+            }
+            List<RelatedInformation> all = new ArrayList<>(related);
+            all.add(0, relatedAt(module, at, "the read, in `" + SqlSupport.functionName(function) + "`"));
+            return all;
         }
 
         void analyze(State initial) {
@@ -775,13 +801,14 @@ final class ImplicitIo {
         private Tracked call(Call call, boolean awaited) {
             Expression func = call.func();
             Value callee = null;
+            Tracked receiver = null;
             if (func instanceof Attribute method) {
                 Value.Session session = asyncSession(method.value());
                 if (session != null) {
                     List<Tracked> args = arguments(call);
                     return sessionCall(session, method, call, args, awaited);
                 }
-                Tracked receiver = eval(method.value());
+                receiver = eval(method.value());
                 if (receiver instanceof Stmt stmt) {
                     return statementMethod(stmt, method.attr(), call);
                 }
@@ -801,6 +828,10 @@ final class ImplicitIo {
                     }
                 }
                 callee = module.valueOf(func);
+                if (!callee.known() && module.valueOf(method.value()) instanceof Value.ClassValue object && object.instance()) {
+                    // A method of a workspace object: looked up on its class.
+                    callee = module.inference().attribute(new Value.ClassValue(object.module(), object.def(), false), method.attr());
+                }
             } else if (func instanceof Name name && model.scopeOf(call).resolve(name.id()) == null) {
                 Tracked builtin = builtin(name.id(), call);
                 if (builtin != null || Set.of("getattr", "hasattr", "len", "list", "sorted", "tuple", "reversed",
@@ -826,9 +857,49 @@ final class ImplicitIo {
             }
             List<Tracked> args = arguments(call);
             if (callee instanceof Value.Function function) {
-                return helper(function, call, args, awaited);
+                return helper(function, call, args, awaited, receiver instanceof Holder holder ? holder : null);
+            }
+            if (callee instanceof Value.ClassValue cls && !cls.instance()) {
+                return holder(cls, call);
             }
             return null;
+        }
+
+        /** {@code Repository(db)}: which attributes of the new object hold which of our sessions. */
+        private Tracked holder(Value.ClassValue cls, Call call) {
+            ModuleModel owner = cls.module();
+            Node init = null;
+            for (Statement statement : cls.def().body()) {
+                if (statement instanceof FunctionDef def && def.name().equals("__init__")) {
+                    init = def;
+                }
+            }
+            if (init == null) {
+                return null;
+            }
+            List<Arg> parameters = new ArrayList<>(((FunctionDef) init).args().posonlyargs());
+            parameters.addAll(((FunctionDef) init).args().args());
+            Map<String, Value.Session> byParameter = new HashMap<>();
+            for (int i = 0; i < call.args().size() && i + 1 < parameters.size(); i++) {
+                Value.Session session = asyncSession(call.args().get(i));
+                if (session != null) {
+                    byParameter.put(parameters.get(i + 1).arg(), session);
+                }
+            }
+            for (Keyword keyword : call.keywords()) {
+                Value.Session session = keyword.arg() == null ? null : asyncSession(keyword.value());
+                if (session != null) {
+                    byParameter.put(keyword.arg(), session);
+                }
+            }
+            Map<String, Value.Session> byAttribute = new HashMap<>();
+            for (ModuleModel.SelfAssignment assignment : owner.selfAssignments(cls.def())) {
+                if (assignment.scope().node() == init && assignment.value() instanceof Name name
+                        && byParameter.containsKey(name.id())) {
+                    byAttribute.put(assignment.name(), byParameter.get(name.id()));
+                }
+            }
+            return byAttribute.isEmpty() ? null : new Holder(Map.copyOf(byAttribute));
         }
 
         private List<Tracked> arguments(Call call) {
@@ -879,6 +950,10 @@ final class ImplicitIo {
         private Value.Session asyncSession(Expression expression) {
             if (expression instanceof Name name && sessionParameters.containsKey(name.id())) {
                 return sessionParameters.get(name.id());
+            }
+            if (expression instanceof Attribute attribute && attribute.value() instanceof Name owner
+                    && sessionParameters.containsKey(owner.id() + "." + attribute.attr())) {
+                return sessionParameters.get(owner.id() + "." + attribute.attr());
             }
             return module.valueOf(expression) instanceof Value.Session session && session.async() ? session : null;
         }
@@ -1011,7 +1086,7 @@ final class ImplicitIo {
          * returns is followed. A helper that commits the session it is given expires that
          * session's objects here too.
          */
-        private Tracked helper(Value.Function function, Call call, List<Tracked> args, boolean awaited) {
+        private Tracked helper(Value.Function function, Call call, List<Tracked> args, boolean awaited, Holder holder) {
             Node def = function.def();
             boolean async = def instanceof AsyncFunctionDef;
             if (async && !awaited) {
@@ -1027,6 +1102,10 @@ final class ImplicitIo {
             positional.addAll(parameters.args());
             int offset = function.owner() != null && call.func() instanceof Attribute ? 1 : 0;
             Map<String, Value.Session> sessions = new HashMap<>();
+            if (holder != null && offset == 1 && !positional.isEmpty()) {
+                // `self.session` in the method is the session the object was built with.
+                holder.sessions().forEach((attribute, session) -> sessions.put(positional.get(0).arg() + "." + attribute, session));
+            }
             for (int i = 0; i < call.args().size() && i + offset < positional.size(); i++) {
                 String parameter = positional.get(i + offset).arg();
                 if (i < args.size() && args.get(i) != null) {
@@ -1052,7 +1131,8 @@ final class ImplicitIo {
             }
             Map<String, Tracked> mine = state.env;
             int exit = state.exit;
-            Run run = new Run(def, function.module(), call, depth + 1, reporting, sessions);
+            Run run = new Run(def, function.module(), call, depth + 1, reporting, sessions,
+                    module == model ? call : entry);
             run.analyze(inner);
             state = run.state;
             state.env = mine;
@@ -1459,7 +1539,8 @@ final class ImplicitIo {
         }
 
         private boolean once(String code, Located at) {
-            return reporting && reported.add(code + "@" + at.span().start() + ":" + at.span().end());
+            Span shown = range(at);
+            return reporting && reported.add(code + "@" + shown.start() + ":" + shown.end());
         }
 
         private String describe(Located node) {
@@ -1469,6 +1550,10 @@ final class ImplicitIo {
         private String where() {
             if (depth == 0 || calledFrom == null) {
                 return "";
+            }
+            if (entry != null) {
+                return " (in `" + SqlSupport.functionName(function) + "` of " + module.path().getFileName()
+                        + ", which this call runs)";
             }
             return " (in `" + SqlSupport.functionName(function) + "`, called from async code at line "
                     + calledFrom.span().lineno() + ")";
@@ -1520,7 +1605,7 @@ final class ImplicitIo {
                     && SqlSupport.awaitAllowed(module, attribute) && module == model) {
                 fix = awaitableAttrsFix(attribute);
             }
-            findings.add(new Finding(LAZY_LOAD, at.span(), message, fix, related));
+            findings.add(new Finding(LAZY_LOAD, range(at), message, fix, withRead(related, at)));
         }
 
         private void reportDynamic(Obj obj, MappedClass.Relationship relationship, Located at) {
@@ -1532,7 +1617,7 @@ final class ImplicitIo {
                     + "; declare it lazy=\"write_only\" (WriteOnlyMapped) and query it with select()" + where();
             List<RelatedInformation> related = List.of(relatedAt(relationship.module(), (Located) relationship.declaration(),
                     "`" + relationship.qualified() + "` is declared lazy=\"dynamic\""));
-            findings.add(new Finding(DYNAMIC, at.span(), message, null, related));
+            findings.add(new Finding(DYNAMIC, range(at), message, null, withRead(related, at)));
         }
 
         private void reportExpired(Obj obj, String attribute, Located at, Expiry expiry) {
@@ -1548,7 +1633,7 @@ final class ImplicitIo {
                     : "the read reloads it in async code: " + MISSING_GREENLET;
             String message = "`" + describe(at) + "` reads " + (obj.path().isEmpty() ? "" : "an object loaded with ")
                     + "`" + obj.origin().entity.name() + "` after " + cause(expiry) + ": " + failure + where();
-            expiry.finding = new Finding(EXPIRED, at.span(), message, null, expiryRelated(expiry));
+            expiry.finding = new Finding(EXPIRED, range(at), message, null, withRead(expiryRelated(expiry), at));
             expiry.reportedOrigin = obj.origin();
             expiries.put(expiry.finding, expiry);
             findings.add(expiry.finding);
@@ -1609,7 +1694,7 @@ final class ImplicitIo {
             List<RelatedInformation> related = List.of(relatedAt(module, refresh, "the refresh that expires `"
                     + relationship.name() + "`"));
             Fix fix = module == model ? attributeNamesFix(refresh, relationship.name()) : null;
-            findings.add(new Finding(REFRESH, at.span(), message, fix, related));
+            findings.add(new Finding(REFRESH, range(at), message, fix, withRead(related, at)));
         }
 
         private void reportServerValue(Obj obj, MappedClass.Column column, Located at, Call flush) {
@@ -1627,7 +1712,7 @@ final class ImplicitIo {
             if (module == model && variable != null && flush.func() instanceof Attribute m) {
                 fix = refreshAfter(flush, SqlSupport.describe(module, m.value()), variable, List.of(column.name()));
             }
-            findings.add(new Finding(SERVER_VALUE, at.span(), message, fix, related));
+            findings.add(new Finding(SERVER_VALUE, range(at), message, fix, withRead(related, at)));
         }
 
         private void reportResponse(Return ret, Obj obj, ResponseModels.ResponseModel top, ResponseModels.ResponseModel response,
