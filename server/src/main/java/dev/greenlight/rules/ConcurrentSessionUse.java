@@ -24,7 +24,6 @@ import dev.greenlight.python.ast.Node;
 import dev.greenlight.python.ast.Starred;
 import dev.greenlight.python.ast.Statement;
 import dev.greenlight.python.ast.Subscript;
-import dev.greenlight.python.ast.TreeScanner;
 import dev.greenlight.python.ast.While;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -497,26 +496,4 @@ public final class ConcurrentSessionUse implements Rule {
                 : function instanceof FunctionDef def ? def.body() : List.of();
     }
 
-    /** Scans a function body without entering nested definitions. */
-    private static class LocalScanner extends TreeScanner {
-        @Override
-        public Void visitFunctionDef(FunctionDef node) {
-            return null;
-        }
-
-        @Override
-        public Void visitAsyncFunctionDef(AsyncFunctionDef node) {
-            return null;
-        }
-
-        @Override
-        public Void visitClassDef(ClassDef node) {
-            return null;
-        }
-
-        @Override
-        public Void visitLambda(Lambda node) {
-            return null;
-        }
-    }
 }

@@ -1464,8 +1464,8 @@ final class ImplicitIo {
                 return;
             }
             for (ResponseModels.Field field : response.fields().values()) {
-                MappedClass.Relationship relationship = obj.cls().relationship(field.name());
-                if (relationship == null || relationship.lazy().equals("dynamic") || relationship.lazy().equals("write_only")) {
+                MappedClass.Relationship relationship = loadable(obj, field);
+                if (relationship == null) {
                     continue;
                 }
                 List<String> path = append(obj.path(), field.name());
@@ -1484,6 +1484,13 @@ final class ImplicitIo {
             }
         }
 
+        /** The relationship a model field reads, when reading it may load it (not dynamic or write-only). */
+        private MappedClass.Relationship loadable(Obj obj, ResponseModels.Field field) {
+            MappedClass.Relationship relationship = obj.cls().relationship(field.name());
+            return relationship == null || relationship.lazy().equals("dynamic") || relationship.lazy().equals("write_only")
+                    ? null : relationship;
+        }
+
         /**
          * {@code UserOut.model_validate(user)} reads each field of the model in the function itself:
          * a relationship field that is not loaded lazy-loads there (GL101, at the call).
@@ -1494,8 +1501,8 @@ final class ImplicitIo {
                 return;
             }
             for (ResponseModels.Field field : model.fields().values()) {
-                MappedClass.Relationship relationship = obj.cls().relationship(field.name());
-                if (relationship == null || relationship.lazy().equals("dynamic") || relationship.lazy().equals("write_only")) {
+                MappedClass.Relationship relationship = loadable(obj, field);
+                if (relationship == null) {
                     continue;
                 }
                 List<String> path = append(obj.path(), field.name());

@@ -10,14 +10,10 @@ import dev.greenlight.fix.Fix;
 import dev.greenlight.python.ast.AsyncFunctionDef;
 import dev.greenlight.python.ast.Attribute;
 import dev.greenlight.python.ast.Call;
-import dev.greenlight.python.ast.ClassDef;
 import dev.greenlight.python.ast.Expression;
-import dev.greenlight.python.ast.FunctionDef;
-import dev.greenlight.python.ast.Lambda;
 import dev.greenlight.python.ast.Name;
 import dev.greenlight.python.ast.Node;
 import dev.greenlight.python.ast.Statement;
-import dev.greenlight.python.ast.TreeScanner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,27 +40,7 @@ public final class SyncSessionInAsyncFunction implements Rule {
         ModuleModel model = SqlSupport.model(context);
         List<Node> nodes = new ArrayList<>();
         for (Statement statement : def.body()) {
-            statement.accept(new TreeScanner() {
-                @Override
-                public Void visitFunctionDef(FunctionDef node) {
-                    return null;
-                }
-
-                @Override
-                public Void visitAsyncFunctionDef(AsyncFunctionDef node) {
-                    return null;
-                }
-
-                @Override
-                public Void visitClassDef(ClassDef node) {
-                    return null;
-                }
-
-                @Override
-                public Void visitLambda(Lambda node) {
-                    return null;
-                }
-
+            statement.accept(new LocalScanner() {
                 @Override
                 public Void visitCall(Call call) {
                     nodes.add(call);
