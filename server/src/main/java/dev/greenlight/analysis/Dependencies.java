@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -30,7 +29,7 @@ public final class Dependencies {
     }
 
     private final Set<String> names = new HashSet<>();
-    private final List<Lookup> lookups = new ArrayList<>();
+    private final Set<Lookup> lookups = new LinkedHashSet<>();
     private boolean moduleWide;
 
     /** Runs {@code work} with the workspace lookups of this thread recorded here. */
@@ -68,18 +67,36 @@ public final class Dependencies {
         return false;
     }
 
+    /** The workspace lookups recorded, to be checked with {@link #changedLookups}. */
+    public Collection<?> lookups() {
+        return lookups;
+    }
+
     /**
-     * Whether every import resolves to the same file as when recorded, unchanged on disk.
-     * {@code seen} remembers the answers of one round of checks, so that each import is looked
-     * up once however many statements read it.
+     * Those of {@code lookups} (gathered from {@link #lookups}) that no longer resolve to the
+     * same file unchanged on disk: each import is looked up once however many checks read it.
      */
-    public boolean workspaceUnchanged(Map<Object, Boolean> seen) {
-        for (Lookup lookup : lookups) {
-            if (!seen.computeIfAbsent(lookup, key -> stillFinds(lookup))) {
-                return false;
+    public static Set<Object> changedLookups(Collection<?> lookups) {
+        Set<Object> changed = new HashSet<>();
+        for (Object lookup : lookups) {
+            if (!stillFinds((Lookup) lookup)) {
+                changed.add(lookup);
             }
         }
-        return true;
+        return changed;
+    }
+
+    /** Whether one of the lookups recorded here is among {@code changed}. */
+    public boolean readsAnyLookup(Set<Object> changed) {
+        if (changed.isEmpty()) {
+            return false;
+        }
+        for (Lookup lookup : lookups) {
+            if (changed.contains(lookup)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean stillFinds(Lookup lookup) {

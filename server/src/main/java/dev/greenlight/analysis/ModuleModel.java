@@ -74,27 +74,23 @@ public final class ModuleModel {
     /** The names each top-level statement binds in the module scope. */
     private final java.util.List<java.util.Set<String>> moduleNames;
     /**
-     * The bodies of top-level functions and classes not bound yet, by statement index: nothing in
-     * them binds a name of the module, so they are bound when something asks about one of their
-     * nodes (see {@link #lazy}).
+     * The top-level statements whose nodes are not bound yet (only the names they bind in the
+     * module scope are): they are bound when something asks about one of their nodes (see
+     * {@link #lazy}).
      */
-    private final Deferred[] deferred;
+    private final boolean[] deferred;
     private int deferredCount;
     private final Scope moduleScope;
     private final Inference inference;
     /** Where reads of module-wide facts are recorded, or null (see {@link Dependencies}). */
     private Dependencies dependencies;
 
-    /** A top-level def or class whose scope is opened, and its body bound, when asked for. */
-    private record Deferred(Node owner, Scope enclosing) {
-    }
-
     private ModuleModel(Path path, String text, Module module, boolean lazy) {
         this.path = path;
         this.text = text;
         this.module = module;
         // Sized for the whole tree at once: growing maps of every node rehashes them many times.
-        int expectedNodes = text == null ? 64 : text.length() / CHARACTERS_PER_NODE + 64;
+        int expectedNodes = lazy || text == null ? 64 : text.length() / CHARACTERS_PER_NODE + 64;
         this.parents = new IdentityHashMap<>(expectedNodes);
         this.scopeOf = new IdentityHashMap<>(expectedNodes);
         this.moduleScope = new Scope(module, Scopes.Kind.MODULE, null);
@@ -102,14 +98,16 @@ public final class ModuleModel {
         int statements = module.body().size();
         this.names = new ArrayList<>(statements);
         this.moduleNames = new ArrayList<>(statements);
-        this.deferred = new Deferred[statements];
-        Binder binder = new Binder(lazy);
+        this.deferred = new boolean[statements];
+        Binder binder = new Binder(lazy, false);
         for (int i = 0; i < statements; i++) {
             names.add(new java.util.HashMap<>());
             moduleNames.add(new java.util.HashSet<>());
             binder.topLevel = i;
             binder.node(module.body().get(i), module, moduleScope);
+            deferred[i] = lazy;
         }
+        deferredCount = lazy ? statements : 0;
         this.inference = new Inference(this);
     }
 
@@ -149,9 +147,13 @@ public final class ModuleModel {
         }
     }
 
-    /** Binds the deferred body that holds {@code node}, if there is one. */
+    /** Binds the top-level statement that holds {@code node}, if it waits to be. */
     private void bindBodyOf(Node node) {
         if (deferredCount == 0 || node == null) {
+            return;
+        }
+        if (node == module) {
+            bindAll();
             return;
         }
         int index = topLevelIndexOf(node);
@@ -161,15 +163,14 @@ public final class ModuleModel {
     }
 
     private void bindDeferred(int index) {
-        Deferred body = deferred[index];
-        if (body == null) {
+        if (!deferred[index]) {
             return;
         }
-        deferred[index] = null;
+        deferred[index] = false;
         deferredCount--;
-        Binder binder = new Binder(false);
+        Binder binder = new Binder(false, true);
         binder.topLevel = index;
-        binder.inside(body.owner(), body.enclosing());
+        binder.node(module.body().get(index), module, moduleScope);
     }
 
     private void bindAll() {
@@ -343,37 +344,44 @@ public final class ModuleModel {
     /** Walks the tree once: parents, scopes, bindings. */
     private final class Binder {
 
-        /** Whether the bodies of top-level functions and classes wait until asked for. */
-        private final boolean defer;
+        /**
+         * Only the names bound in the module scope, in the order a whole walk binds them: what
+         * runs in another scope is skipped (none of it binds a name of the module), and nothing
+         * is recorded of the nodes.
+         */
+        private final boolean moduleNamesOnly;
+        /** The rest of a statement whose module names {@link #moduleNamesOnly} bound before. */
+        private final boolean afterModuleNames;
         /** The index of the top-level statement being bound. */
         int topLevel;
 
-        Binder(boolean defer) {
-            this.defer = defer;
+        Binder(boolean moduleNamesOnly, boolean afterModuleNames) {
+            this.moduleNamesOnly = moduleNamesOnly;
+            this.afterModuleNames = afterModuleNames;
         }
 
         private void bind(Scope scope, Binding binding) {
-            scope.bind(binding);
             if (scope == moduleScope) {
+                if (afterModuleNames) {
+                    return;
+                }
                 moduleNames.get(topLevel).add(binding.name());
             }
+            scope.bind(binding);
         }
 
-        /**
-         * Opens the scope of a def or class and binds its parameters and body, now, or when
-         * something asks for them if it is a top-level statement (nothing there binds a name of
-         * the module).
-         */
-        private void inside(Node owner, Node parent, Scope enclosing) {
-            if (defer && parent == module) {
-                deferred[topLevel] = new Deferred(owner, enclosing);
-                deferredCount++;
-            } else {
-                inside(owner, enclosing);
+        private void link(Node node, Node parent, Scope scope) {
+            if (!moduleNamesOnly) {
+                parents.put(node, parent);
+                scopeOf.put(node, scope);
             }
         }
 
-        void inside(Node owner, Scope enclosing) {
+        /** Opens the scope of a def or class and binds its parameters and body. */
+        private void inside(Node owner, Scope enclosing) {
+            if (moduleNamesOnly) {
+                return;
+            }
             Scope inner = open(owner, enclosing);
             if (owner instanceof FunctionDef def) {
                 parameters(def.args(), def, inner, true);
@@ -396,23 +404,25 @@ public final class ModuleModel {
             if (node == null) {
                 return;
             }
-            parents.put(node, parent);
-            scopeOf.put(node, scope);
-            if (node instanceof Name name) {
+            link(node, parent, scope);
+            if (node instanceof Name name && !moduleNamesOnly) {
                 names.get(topLevel).computeIfAbsent(name.id(), k -> new ArrayList<>()).add(name);
             }
             if (node instanceof FunctionDef def) {
-                function(def, parent, def.name(), def.args(), def.decoratorList(), def.returns(), scope);
+                function(def, def.name(), def.args(), def.decoratorList(), def.returns(), scope);
             } else if (node instanceof AsyncFunctionDef def) {
-                function(def, parent, def.name(), def.args(), def.decoratorList(), def.returns(), scope);
+                function(def, def.name(), def.args(), def.decoratorList(), def.returns(), scope);
             } else if (node instanceof ClassDef cls) {
                 cls.decoratorList().forEach(d -> node(d, cls, scope));
                 cls.bases().forEach(b -> node(b, cls, scope));
                 cls.keywords().forEach(k -> node(k, cls, scope));
                 bind(scope, new Binding(cls.name(), Binding.Kind.CLASS, cls, null, null, scope, null, null));
-                inside(cls, parent, scope);
+                inside(cls, scope);
             } else if (node instanceof Lambda lambda) {
                 defaults(lambda.args(), lambda, scope);
+                if (moduleNamesOnly) {
+                    return;
+                }
                 Scope inner = open(lambda, scope);
                 parameters(lambda.args(), lambda, inner, false);
                 node(lambda.body(), lambda, inner);
@@ -424,7 +434,7 @@ public final class ModuleModel {
             }
         }
 
-        private void function(Statement def, Node parent, String name, Arguments args,
+        private void function(Statement def, String name, Arguments args,
                 java.util.List<Expression> decorators, Expression returnsAnnotation, Scope scope) {
             decorators.forEach(d -> node(d, def, scope));
             defaults(args, def, scope);
@@ -432,16 +442,14 @@ public final class ModuleModel {
                 node(returnsAnnotation, def, scope);
             }
             bind(scope, new Binding(name, Binding.Kind.FUNCTION, def, null, null, scope, null, null));
-            inside(def, parent, scope);
+            inside(def, scope);
         }
 
         /** Defaults and annotations run in the enclosing scope. */
         private void defaults(Arguments args, Node owner, Scope scope) {
-            parents.put(args, owner);
-            scopeOf.put(args, scope);
+            link(args, owner, scope);
             for (Arg arg : allArgs(args)) {
-                parents.put(arg, args);
-                scopeOf.put(arg, scope);
+                link(arg, args, scope);
                 if (arg.annotation() != null) {
                     node(arg.annotation(), arg, scope);
                 }
@@ -482,8 +490,7 @@ public final class ModuleModel {
             Scope inner = open(node, scope);
             for (int i = 0; i < generators.size(); i++) {
                 Comprehension generator = generators.get(i);
-                parents.put(generator, node);
-                scopeOf.put(generator, inner);
+                link(generator, node, inner);
                 node(generator.iter(), generator, i == 0 ? scope : inner);
                 node(generator.target(), generator, inner);
                 targets(generator.target(), null, inner, Binding.Kind.OTHER);
@@ -498,7 +505,9 @@ public final class ModuleModel {
 
         private Scope open(Node node, Scope parent) {
             Scope inner = new Scope(node, Scopes.kindOf(node), parent);
-            opened.put(node, inner);
+            if (!moduleNamesOnly) {
+                opened.put(node, inner);
+            }
             return inner;
         }
 
@@ -563,9 +572,9 @@ public final class ModuleModel {
                 if (function != null && !scope.kind().isComprehension()) {
                     returns.computeIfAbsent(function.node(), k -> new ArrayList<>()).add(ret.value());
                 }
-            } else if (node instanceof Yield yield) {
+            } else if (node instanceof Yield yield && !moduleNamesOnly) {
                 generator(scope).add(yield.value());
-            } else if (node instanceof YieldFrom yieldFrom) {
+            } else if (node instanceof YieldFrom && !moduleNamesOnly) {
                 generator(scope).add(null);
             }
         }

@@ -73,6 +73,11 @@ public final class IncrementalCheck {
 
     private final Checker checker;
     private Map<Object, Entry> entries = new HashMap<>();
+    /**
+     * The workspace lookups of the kept findings (and perhaps of findings since dropped): each
+     * round looks them up once, and checks again the parts that read one that changed.
+     */
+    private final Set<Object> lookups = new HashSet<>();
     private ParsedModule lastChecked;
     private Set<String> lastEnabled = Set.of();
     private int reused;
@@ -91,6 +96,7 @@ public final class IncrementalCheck {
         Set<String> enabledCodes = enabledCodes(enabled);
         if (shifts == null || previous == null || previous != lastChecked || !enabledCodes.equals(lastEnabled)) {
             entries.clear();
+            lookups.clear();
         } else {
             moveEntries(shifts);
         }
@@ -100,7 +106,7 @@ public final class IncrementalCheck {
         List<Statement> body = parse.module().body();
         ModuleModel model = ModuleModel.lazy(source.path(), source.text(), parse.module());
 
-        Set<Object> present = new HashSet<>();
+        Set<Object> present = new HashSet<>(2 * parts.size());
         Set<String> changedNames = new HashSet<>();
         for (ParsedModule.Part part : parts) {
             present.add(part.key());
@@ -124,15 +130,16 @@ public final class IncrementalCheck {
         Set<String> failed = new HashSet<>();
         failures.forEach(failure -> failed.add(failure.code()));
 
-        Map<Object, Entry> next = new HashMap<>();
-        Map<Object, Boolean> lookups = new HashMap<>();
+        Map<Object, Entry> next = new HashMap<>(2 * parts.size());
+        Set<Object> changedLookups = Dependencies.changedLookups(lookups);
         int reusedNow = 0;
         int recheckedNow = 0;
         for (ParsedModule.Part part : parts) {
             Entry entry = entries.get(part.key());
             if (entry == null || entry.reads().isModuleWide() || entry.reads().readsAny(changedNames)
-                    || !entry.reads().workspaceUnchanged(lookups)) {
+                    || entry.reads().readsAnyLookup(changedLookups)) {
                 entry = checkPart(engine, source, parse, enabled, model, body.subList(part.from(), part.to()), part);
+                lookups.addAll(entry.reads().lookups());
                 recheckedNow++;
             } else {
                 reusedNow++;
@@ -146,6 +153,10 @@ public final class IncrementalCheck {
             }
         }
         model.recordInto(null);
+        if (!changedLookups.isEmpty()) {
+            lookups.clear(); // forget what changed, so that it is not looked up again and again
+            next.values().forEach(entry -> lookups.addAll(entry.reads().lookups()));
+        }
         entries = next;
         lastChecked = parsed;
         lastEnabled = enabledCodes;
