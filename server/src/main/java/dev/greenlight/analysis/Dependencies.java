@@ -7,6 +7,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -56,11 +57,9 @@ public final class Dependencies {
     }
 
     /** Whether one of {@code changed} was looked up in the module scope. */
-    public boolean readsAny(Set<String> changed) {
-        Set<String> smaller = changed.size() < names.size() ? changed : names;
-        Set<String> larger = smaller == changed ? names : changed;
-        for (String name : smaller) {
-            if (larger.contains(name)) {
+    public boolean readsAny(List<String> changed) {
+        for (int i = 0; i < changed.size(); i++) { // asked of every part on every edit: no iterator
+            if (names.contains(changed.get(i))) {
                 return true;
             }
         }

@@ -59,6 +59,7 @@ public final class ModuleModel {
 
     /** Python source has about one node per 10 to 15 characters; this errs on the large side. */
     private static final int CHARACTERS_PER_NODE = 10;
+    private static final int LAZY_NODES = 4096;
 
     private final Path path;
     private final String text;
@@ -90,7 +91,8 @@ public final class ModuleModel {
         this.text = text;
         this.module = module;
         // Sized for the whole tree at once: growing maps of every node rehashes them many times.
-        int expectedNodes = lazy || text == null ? 64 : text.length() / CHARACTERS_PER_NODE + 64;
+        // A lazy model binds a few statements: room for a large class, not for the module.
+        int expectedNodes = text == null ? 64 : lazy ? LAZY_NODES : text.length() / CHARACTERS_PER_NODE + 64;
         this.parents = new IdentityHashMap<>(expectedNodes);
         this.scopeOf = new IdentityHashMap<>(expectedNodes);
         this.moduleScope = new Scope(module, Scopes.Kind.MODULE, null);

@@ -120,6 +120,7 @@ public final class IncrementalCheck {
             }
         }
 
+        List<String> changed = List.copyOf(changedNames);
         RuleEngine engine = checker.engine();
         model.recordInto(null);
         Map<Class<?>, Object> moduleShared = new HashMap<>();
@@ -136,7 +137,7 @@ public final class IncrementalCheck {
         int recheckedNow = 0;
         for (ParsedModule.Part part : parts) {
             Entry entry = entries.get(part.key());
-            if (entry == null || entry.reads().isModuleWide() || entry.reads().readsAny(changedNames)
+            if (entry == null || entry.reads().isModuleWide() || entry.reads().readsAny(changed)
                     || entry.reads().readsAnyLookup(changedLookups)) {
                 entry = checkPart(engine, source, parse, enabled, model, body.subList(part.from(), part.to()), part);
                 lookups.addAll(entry.reads().lookups());

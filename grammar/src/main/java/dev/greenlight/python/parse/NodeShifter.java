@@ -117,8 +117,10 @@ final class NodeShifter implements Visitor<Node> {
         if (nodes.isEmpty()) {
             return nodes;
         }
-        java.util.List<T> out = new ArrayList<>(nodes.size());
-        for (T node : nodes) {
+        int size = nodes.size();
+        java.util.List<T> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) { // no iterator: C1 would allocate one per list
+            T node = nodes.get(i);
             out.add(node == null ? null : (T) node.accept(this));
         }
         return out;
