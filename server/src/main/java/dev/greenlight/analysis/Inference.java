@@ -59,6 +59,16 @@ public final class Inference {
         this.model = model;
     }
 
+    /** Forgets every value inferred so far (see {@link ModuleModel#recordInto}). */
+    void forget() {
+        LOCK.lock();
+        try {
+            memo.clear();
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
     public Value valueOf(Expression expression) {
         if (expression == null) {
             return Value.UNKNOWN;

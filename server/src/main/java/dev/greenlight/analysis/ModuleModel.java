@@ -57,32 +57,160 @@ public final class ModuleModel {
     public record SelfAssignment(String name, Expression value, Scope scope, Attribute target) {
     }
 
+    /** Python source has about one node per 10 to 15 characters; this errs on the large side. */
+    private static final int CHARACTERS_PER_NODE = 10;
+    private static final int LAZY_NODES = 4096;
+
     private final Path path;
     private final String text;
     private final Module module;
-    private final Map<Node, Node> parents = new IdentityHashMap<>();
-    private final Map<Node, Scope> scopeOf = new IdentityHashMap<>();
+    private final Map<Node, Node> parents;
+    private final Map<Node, Scope> scopeOf;
     private final Map<Node, Scope> opened = new IdentityHashMap<>();
     private final Map<ClassDef, java.util.List<SelfAssignment>> selfAssignments = new IdentityHashMap<>();
     private final Map<Node, java.util.List<Expression>> returns = new IdentityHashMap<>();
     private final Map<Node, java.util.List<Expression>> yields = new IdentityHashMap<>();
-    private final Map<String, java.util.List<Name>> names = new java.util.HashMap<>();
+    /** The names of each top-level statement, in the order the binder meets them. */
+    private final java.util.List<Map<String, java.util.List<Name>>> names;
+    /** The names each top-level statement binds in the module scope. */
+    private final java.util.List<java.util.Set<String>> moduleNames;
+    /**
+     * The top-level statements whose nodes are not bound yet (only the names they bind in the
+     * module scope are): they are bound when something asks about one of their nodes (see
+     * {@link #lazy}).
+     */
+    private final boolean[] deferred;
+    private int deferredCount;
     private final Scope moduleScope;
     private final Inference inference;
+    /** Where reads of module-wide facts are recorded, or null (see {@link Dependencies}). */
+    private Dependencies dependencies;
 
-    private ModuleModel(Path path, String text, Module module) {
+    private ModuleModel(Path path, String text, Module module, boolean lazy) {
         this.path = path;
         this.text = text;
         this.module = module;
+        // Sized for the whole tree at once: growing maps of every node rehashes them many times.
+        // A lazy model binds a few statements: room for a large class, not for the module.
+        int expectedNodes = text == null ? 64 : lazy ? LAZY_NODES : text.length() / CHARACTERS_PER_NODE + 64;
+        this.parents = new IdentityHashMap<>(expectedNodes);
+        this.scopeOf = new IdentityHashMap<>(expectedNodes);
         this.moduleScope = new Scope(module, Scopes.Kind.MODULE, null);
         opened.put(module, moduleScope);
-        new Binder().statements(module.body(), module, moduleScope);
+        int statements = module.body().size();
+        this.names = new ArrayList<>(statements);
+        this.moduleNames = new ArrayList<>(statements);
+        this.deferred = new boolean[statements];
+        Binder binder = new Binder(lazy, false);
+        for (int i = 0; i < statements; i++) {
+            names.add(new java.util.HashMap<>());
+            moduleNames.add(new java.util.HashSet<>());
+            binder.topLevel = i;
+            binder.node(module.body().get(i), module, moduleScope);
+            deferred[i] = lazy;
+        }
+        deferredCount = lazy ? statements : 0;
         this.inference = new Inference(this);
     }
 
     /** The model of a module; {@code path} (may be null) is its file, used to find its imports. */
     public static ModuleModel of(Path path, String text, Module module) {
-        return new ModuleModel(path, text, module);
+        return new ModuleModel(path, text, module, false);
+    }
+
+    /**
+     * As {@link #of}, but the bodies of top-level functions and classes are bound only when a
+     * question needs them: the language server, which checks a few statements of a large module
+     * after an edit, asks about few of them. Every answer is the same as {@link #of}'s.
+     */
+    public static ModuleModel lazy(Path path, String text, Module module) {
+        return new ModuleModel(path, text, module, true);
+    }
+
+    /** The names that the top-level statement {@code index} binds in the module scope. */
+    public java.util.Set<String> moduleNamesOf(int index) {
+        return java.util.Collections.unmodifiableSet(moduleNames.get(index));
+    }
+
+    /**
+     * Records from now on which module-wide facts the questions asked of this model read, into
+     * {@code into} (null stops recording), and forgets the values inferred so far, so that each
+     * value asked for again is computed, and recorded, afresh.
+     */
+    public void recordInto(Dependencies into) {
+        dependencies = into;
+        moduleScope.recordInto(into);
+        inference.forget();
+    }
+
+    private void moduleWide() {
+        if (dependencies != null) {
+            dependencies.moduleWide();
+        }
+    }
+
+    /** Binds the top-level statement that holds {@code node}, if it waits to be. */
+    private void bindBodyOf(Node node) {
+        if (deferredCount == 0 || node == null) {
+            return;
+        }
+        if (node == module) {
+            bindAll();
+            return;
+        }
+        int index = topLevelIndexOf(node);
+        if (index >= 0) {
+            bindDeferred(index);
+        }
+    }
+
+    private void bindDeferred(int index) {
+        if (!deferred[index]) {
+            return;
+        }
+        deferred[index] = false;
+        deferredCount--;
+        Binder binder = new Binder(false, true);
+        binder.topLevel = index;
+        binder.node(module.body().get(index), module, moduleScope);
+    }
+
+    private void bindAll() {
+        for (int i = 0; deferredCount > 0 && i < deferred.length; i++) {
+            bindDeferred(i);
+        }
+    }
+
+    /** The index of the top-level statement whose text holds {@code node}, or -1. */
+    private int topLevelIndexOf(Node node) {
+        int position = firstPosition(node);
+        if (position == Integer.MAX_VALUE) {
+            return -1;
+        }
+        java.util.List<Statement> body = module.body();
+        int low = 0;
+        int high = body.size() - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (body.get(mid).span().start() <= position) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found >= 0 && position <= body.get(found).span().end() ? found : -1;
+    }
+
+    /** Where a node's text starts (nodes such as {@code arguments} have no span of their own). */
+    private static int firstPosition(Node node) {
+        if (node instanceof dev.greenlight.python.ast.Located located) {
+            return located.span().start();
+        }
+        int[] first = {Integer.MAX_VALUE};
+        node.forEachChild(child -> first[0] = Math.min(first[0], firstPosition(child)));
+        return first[0];
     }
 
     public Path path() {
@@ -94,6 +222,7 @@ public final class ModuleModel {
     }
 
     public Module module() {
+        moduleWide();
         return module;
     }
 
@@ -102,35 +231,53 @@ public final class ModuleModel {
     }
 
     public Node parent(Node node) {
-        return parents.get(node);
+        Node parent = parents.get(node);
+        if (parent == null && deferredCount > 0) {
+            bindBodyOf(node);
+            parent = parents.get(node);
+        }
+        return parent;
     }
 
     /** The scope that {@code node} runs in. */
     public Scope scopeOf(Node node) {
         Scope scope = scopeOf.get(node);
+        if (scope == null && deferredCount > 0) {
+            bindBodyOf(node);
+            scope = scopeOf.get(node);
+        }
         return scope != null ? scope : moduleScope;
     }
 
     /** The scope that {@code node} opens (a def, class, lambda or comprehension), or null. */
     public Scope scopeOpenedBy(Node node) {
-        return opened.get(node);
+        Scope scope = opened.get(node);
+        if (scope == null && deferredCount > 0) {
+            bindBodyOf(node);
+            scope = opened.get(node);
+        }
+        return scope;
     }
 
     public java.util.List<SelfAssignment> selfAssignments(ClassDef cls) {
+        bindBodyOf(cls);
         return selfAssignments.getOrDefault(cls, java.util.List.of());
     }
 
     /** The values of the {@code return} statements of a function (its own, not nested ones). */
     public java.util.List<Expression> returnsOf(Node function) {
+        bindBodyOf(function);
         return returns.getOrDefault(function, java.util.List.of());
     }
 
     /** The values of the {@code yield} expressions of a function; non-empty for generators. */
     public java.util.List<Expression> yieldsOf(Node function) {
+        bindBodyOf(function);
         return yields.getOrDefault(function, java.util.List.of());
     }
 
     public boolean isGenerator(Node function) {
+        bindBodyOf(function);
         return yields.containsKey(function);
     }
 
@@ -140,9 +287,19 @@ public final class ModuleModel {
      */
     public java.util.List<Name> uses(String name, Scope scope) {
         java.util.List<Name> uses = new ArrayList<>();
-        for (Name node : names.getOrDefault(name, java.util.List.of())) {
-            if (node.ctx() == dev.greenlight.python.ast.ExprContext.Load && scopeOf(node).resolve(name) == scope) {
-                uses.add(node);
+        // A name in one top-level statement cannot refer to a scope inside another one.
+        int only = scope == moduleScope || scope.node() == module ? -1 : topLevelIndexOf(scope.node());
+        if (only < 0) {
+            moduleWide();
+            bindAll();
+        } else {
+            bindDeferred(only);
+        }
+        for (int i = only < 0 ? 0 : only; i < names.size() && (only < 0 || i == only); i++) {
+            for (Name node : names.get(i).getOrDefault(name, java.util.List.of())) {
+                if (node.ctx() == dev.greenlight.python.ast.ExprContext.Load && scopeOf(node).resolve(name) == scope) {
+                    uses.add(node);
+                }
             }
         }
         return uses;
@@ -169,7 +326,7 @@ public final class ModuleModel {
 
     /** The class definition of a method's scope owner, or null when the function is not a method. */
     public ClassDef classOf(Node function) {
-        Scope scope = opened.get(function);
+        Scope scope = scopeOpenedBy(function);
         if (scope == null || scope.parent() == null) {
             return null;
         }
@@ -178,7 +335,7 @@ public final class ModuleModel {
 
     /** The nearest ancestor of the given class, or null. */
     public <T extends Node> T ancestor(Node node, Class<T> kind) {
-        for (Node at = parents.get(node); at != null; at = parents.get(at)) {
+        for (Node at = parent(node); at != null; at = parent(at)) {
             if (kind.isInstance(at)) {
                 return kind.cast(at);
             }
@@ -188,6 +345,56 @@ public final class ModuleModel {
 
     /** Walks the tree once: parents, scopes, bindings. */
     private final class Binder {
+
+        /**
+         * Only the names bound in the module scope, in the order a whole walk binds them: what
+         * runs in another scope is skipped (none of it binds a name of the module), and nothing
+         * is recorded of the nodes.
+         */
+        private final boolean moduleNamesOnly;
+        /** The rest of a statement whose module names {@link #moduleNamesOnly} bound before. */
+        private final boolean afterModuleNames;
+        /** The index of the top-level statement being bound. */
+        int topLevel;
+
+        Binder(boolean moduleNamesOnly, boolean afterModuleNames) {
+            this.moduleNamesOnly = moduleNamesOnly;
+            this.afterModuleNames = afterModuleNames;
+        }
+
+        private void bind(Scope scope, Binding binding) {
+            if (scope == moduleScope) {
+                if (afterModuleNames) {
+                    return;
+                }
+                moduleNames.get(topLevel).add(binding.name());
+            }
+            scope.bind(binding);
+        }
+
+        private void link(Node node, Node parent, Scope scope) {
+            if (!moduleNamesOnly) {
+                parents.put(node, parent);
+                scopeOf.put(node, scope);
+            }
+        }
+
+        /** Opens the scope of a def or class and binds its parameters and body. */
+        private void inside(Node owner, Scope enclosing) {
+            if (moduleNamesOnly) {
+                return;
+            }
+            Scope inner = open(owner, enclosing);
+            if (owner instanceof FunctionDef def) {
+                parameters(def.args(), def, inner, true);
+                statements(def.body(), def, inner);
+            } else if (owner instanceof AsyncFunctionDef def) {
+                parameters(def.args(), def, inner, true);
+                statements(def.body(), def, inner);
+            } else if (owner instanceof ClassDef cls) {
+                statements(cls.body(), cls, inner);
+            }
+        }
 
         void statements(java.util.List<Statement> body, Node parent, Scope scope) {
             for (Statement statement : body) {
@@ -199,24 +406,25 @@ public final class ModuleModel {
             if (node == null) {
                 return;
             }
-            parents.put(node, parent);
-            scopeOf.put(node, scope);
-            if (node instanceof Name name) {
-                names.computeIfAbsent(name.id(), k -> new ArrayList<>()).add(name);
+            link(node, parent, scope);
+            if (node instanceof Name name && !moduleNamesOnly) {
+                names.get(topLevel).computeIfAbsent(name.id(), k -> new ArrayList<>()).add(name);
             }
             if (node instanceof FunctionDef def) {
-                function(def, def.name(), def.args(), def.body(), def.decoratorList(), def.returns(), scope);
+                function(def, def.name(), def.args(), def.decoratorList(), def.returns(), scope);
             } else if (node instanceof AsyncFunctionDef def) {
-                function(def, def.name(), def.args(), def.body(), def.decoratorList(), def.returns(), scope);
+                function(def, def.name(), def.args(), def.decoratorList(), def.returns(), scope);
             } else if (node instanceof ClassDef cls) {
                 cls.decoratorList().forEach(d -> node(d, cls, scope));
                 cls.bases().forEach(b -> node(b, cls, scope));
                 cls.keywords().forEach(k -> node(k, cls, scope));
-                scope.bind(new Binding(cls.name(), Binding.Kind.CLASS, cls, null, null, scope, null, null));
-                Scope inner = open(cls, scope);
-                statements(cls.body(), cls, inner);
+                bind(scope, new Binding(cls.name(), Binding.Kind.CLASS, cls, null, null, scope, null, null));
+                inside(cls, scope);
             } else if (node instanceof Lambda lambda) {
                 defaults(lambda.args(), lambda, scope);
+                if (moduleNamesOnly) {
+                    return;
+                }
                 Scope inner = open(lambda, scope);
                 parameters(lambda.args(), lambda, inner, false);
                 node(lambda.body(), lambda, inner);
@@ -228,26 +436,22 @@ public final class ModuleModel {
             }
         }
 
-        private void function(Statement def, String name, Arguments args, java.util.List<Statement> body,
+        private void function(Statement def, String name, Arguments args,
                 java.util.List<Expression> decorators, Expression returnsAnnotation, Scope scope) {
             decorators.forEach(d -> node(d, def, scope));
             defaults(args, def, scope);
             if (returnsAnnotation != null) {
                 node(returnsAnnotation, def, scope);
             }
-            scope.bind(new Binding(name, Binding.Kind.FUNCTION, def, null, null, scope, null, null));
-            Scope inner = open(def, scope);
-            parameters(args, def, inner, true);
-            statements(body, def, inner);
+            bind(scope, new Binding(name, Binding.Kind.FUNCTION, def, null, null, scope, null, null));
+            inside(def, scope);
         }
 
         /** Defaults and annotations run in the enclosing scope. */
         private void defaults(Arguments args, Node owner, Scope scope) {
-            parents.put(args, owner);
-            scopeOf.put(args, scope);
+            link(args, owner, scope);
             for (Arg arg : allArgs(args)) {
-                parents.put(arg, args);
-                scopeOf.put(arg, scope);
+                link(arg, args, scope);
                 if (arg.annotation() != null) {
                     node(arg.annotation(), arg, scope);
                 }
@@ -272,15 +476,15 @@ public final class ModuleModel {
                 param(args.kwonlyargs().get(i), args.kwDefaults().get(i), inner);
             }
             if (args.vararg() != null) {
-                inner.bind(new Binding(args.vararg().arg(), Binding.Kind.OTHER, args.vararg(), null, null, inner, null, null));
+                bind(inner, new Binding(args.vararg().arg(), Binding.Kind.OTHER, args.vararg(), null, null, inner, null, null));
             }
             if (args.kwarg() != null) {
-                inner.bind(new Binding(args.kwarg().arg(), Binding.Kind.OTHER, args.kwarg(), null, null, inner, null, null));
+                bind(inner, new Binding(args.kwarg().arg(), Binding.Kind.OTHER, args.kwarg(), null, null, inner, null, null));
             }
         }
 
         private void param(Arg arg, Expression value, Scope inner) {
-            inner.bind(new Binding(arg.arg(), Binding.Kind.PARAMETER, arg, value, arg.annotation(), inner, null, null));
+            bind(inner, new Binding(arg.arg(), Binding.Kind.PARAMETER, arg, value, arg.annotation(), inner, null, null));
         }
 
         private void comprehension(Node node, Scope scope) {
@@ -288,8 +492,7 @@ public final class ModuleModel {
             Scope inner = open(node, scope);
             for (int i = 0; i < generators.size(); i++) {
                 Comprehension generator = generators.get(i);
-                parents.put(generator, node);
-                scopeOf.put(generator, inner);
+                link(generator, node, inner);
                 node(generator.iter(), generator, i == 0 ? scope : inner);
                 node(generator.target(), generator, inner);
                 targets(generator.target(), null, inner, Binding.Kind.OTHER);
@@ -304,7 +507,9 @@ public final class ModuleModel {
 
         private Scope open(Node node, Scope parent) {
             Scope inner = new Scope(node, Scopes.kindOf(node), parent);
-            opened.put(node, inner);
+            if (!moduleNamesOnly) {
+                opened.put(node, inner);
+            }
             return inner;
         }
 
@@ -317,7 +522,7 @@ public final class ModuleModel {
                 }
             } else if (node instanceof AnnAssign assign) {
                 if (assign.target() instanceof Name name) {
-                    scope.bind(new Binding(name.id(), Binding.Kind.ANNOTATED, assign, assign.value(),
+                    bind(scope, new Binding(name.id(), Binding.Kind.ANNOTATED, assign, assign.value(),
                             assign.annotation(), scope, null, null));
                 } else if (assign.value() != null) {
                     selfAssignment(assign.target(), assign.value(), scope);
@@ -339,14 +544,14 @@ public final class ModuleModel {
             } else if (node instanceof AsyncWith with) {
                 withItems(with.items(), scope, Binding.Kind.ASYNC_WITH);
             } else if (node instanceof ExceptHandler handler && handler.name() != null) {
-                scope.bind(new Binding(handler.name(), Binding.Kind.OTHER, handler, null, null, scope, null, null));
+                bind(scope, new Binding(handler.name(), Binding.Kind.OTHER, handler, null, null, scope, null, null));
             } else if (node instanceof Import imp) {
                 for (Alias alias : imp.names()) {
                     if (alias.asname() != null) {
-                        scope.bind(new Binding(alias.asname(), Binding.Kind.IMPORT, alias, null, null, scope, alias.name(), null));
+                        bind(scope, new Binding(alias.asname(), Binding.Kind.IMPORT, alias, null, null, scope, alias.name(), null));
                     } else {
                         String first = alias.name().contains(".") ? alias.name().substring(0, alias.name().indexOf('.')) : alias.name();
-                        scope.bind(new Binding(first, Binding.Kind.IMPORT, alias, null, null, scope, first, null));
+                        bind(scope, new Binding(first, Binding.Kind.IMPORT, alias, null, null, scope, first, null));
                     }
                 }
             } else if (node instanceof ImportFrom imp) {
@@ -356,22 +561,22 @@ public final class ModuleModel {
                         continue;
                     }
                     String local = alias.asname() != null ? alias.asname() : alias.name();
-                    scope.bind(new Binding(local, Binding.Kind.IMPORT, alias, null, null, scope, from, alias.name()));
+                    bind(scope, new Binding(local, Binding.Kind.IMPORT, alias, null, null, scope, from, alias.name()));
                 }
             } else if (node instanceof Global global) {
                 global.names().forEach(scope::declareGlobal);
             } else if (node instanceof Nonlocal nonlocal) {
                 nonlocal.names().forEach(scope::declareNonlocal);
             } else if (node instanceof TypeAlias alias && alias.name() instanceof Name name) {
-                scope.bind(new Binding(name.id(), Binding.Kind.TYPE_ALIAS, alias, alias.value(), null, scope, null, null));
+                bind(scope, new Binding(name.id(), Binding.Kind.TYPE_ALIAS, alias, alias.value(), null, scope, null, null));
             } else if (node instanceof Return ret && ret.value() != null) {
                 Scope function = scope.function();
                 if (function != null && !scope.kind().isComprehension()) {
                     returns.computeIfAbsent(function.node(), k -> new ArrayList<>()).add(ret.value());
                 }
-            } else if (node instanceof Yield yield) {
+            } else if (node instanceof Yield yield && !moduleNamesOnly) {
                 generator(scope).add(yield.value());
-            } else if (node instanceof YieldFrom yieldFrom) {
+            } else if (node instanceof YieldFrom && !moduleNamesOnly) {
                 generator(scope).add(null);
             }
         }
@@ -391,7 +596,7 @@ public final class ModuleModel {
 
         private void targets(Expression target, Expression value, Scope scope, Binding.Kind kind) {
             if (target instanceof Name name) {
-                scope.bind(new Binding(name.id(), value == null ? Binding.Kind.OTHER : kind, name, value, null, scope, null, null));
+                bind(scope, new Binding(name.id(), value == null ? Binding.Kind.OTHER : kind, name, value, null, scope, null, null));
             } else if (target instanceof Tuple tuple) {
                 tuple.elts().forEach(elt -> targets(elt, null, scope, Binding.Kind.OTHER));
             } else if (target instanceof List list) {
@@ -437,6 +642,8 @@ public final class ModuleModel {
 
     /** Every node of the module in source order with its scope: for rules that scan bindings. */
     public Map<Node, Scope> scopes() {
+        moduleWide();
+        bindAll();
         return new LinkedHashMap<>(scopeOf);
     }
 }

@@ -18,6 +18,8 @@ public final class Scope {
     private final Map<String, List<Binding>> bindings = new LinkedHashMap<>();
     private final Set<String> globals = new HashSet<>();
     private final Set<String> nonlocals = new HashSet<>();
+    /** For the module scope: where lookups of its names are recorded, or null. */
+    private Dependencies dependencies;
 
     Scope(Node node, Scopes.Kind kind, Scope parent) {
         this.node = node;
@@ -43,11 +45,29 @@ public final class Scope {
 
     /** The bindings of {@code name} in this scope itself (empty if it binds none). */
     public List<Binding> local(String name) {
+        if (dependencies != null) {
+            dependencies.name(name);
+        }
         return bindings.getOrDefault(name, List.of());
     }
 
     public Map<String, List<Binding>> bindings() {
+        if (dependencies != null) {
+            dependencies.moduleWide();
+        }
         return bindings;
+    }
+
+    void recordInto(Dependencies into) {
+        dependencies = into;
+    }
+
+    /** Whether the module scope binds {@code name}, recorded as a lookup of it. */
+    private boolean moduleBinds(String name) {
+        if (dependencies != null) {
+            dependencies.name(name);
+        }
+        return bindings.containsKey(name);
     }
 
     void bind(Binding binding) {
@@ -80,9 +100,9 @@ public final class Scope {
             module = module.parent;
         }
         if (globals.contains(name)) {
-            return module.bindings.containsKey(name) ? module : null;
+            return module.moduleBinds(name) ? module : null;
         }
-        if (!nonlocals.contains(name) && bindings.containsKey(name)) {
+        if (!nonlocals.contains(name) && (this == module ? moduleBinds(name) : bindings.containsKey(name))) {
             return this;
         }
         for (Scope scope = parent; scope != null; scope = scope.parent) {
@@ -90,9 +110,10 @@ public final class Scope {
                 continue;
             }
             if (scope.globals.contains(name)) {
-                return module.bindings.containsKey(name) ? module : null;
+                return module.moduleBinds(name) ? module : null;
             }
-            if (scope.bindings.containsKey(name) && !scope.nonlocals.contains(name)) {
+            if ((scope == module ? scope.moduleBinds(name) : scope.bindings.containsKey(name))
+                    && !scope.nonlocals.contains(name)) {
                 return scope;
             }
         }

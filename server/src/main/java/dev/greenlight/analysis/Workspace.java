@@ -184,6 +184,7 @@ public final class Workspace {
     /** The model of module {@code name} imported from {@code from}, or null. */
     public static ModuleModel module(Path from, String name) {
         Path file = find(from, name);
+        Dependencies.resolved(from, name, file);
         return file == null ? null : load(file);
     }
 }

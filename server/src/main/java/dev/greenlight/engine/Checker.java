@@ -59,7 +59,15 @@ public final class Checker {
 
     /** As {@link #check(SourceFile, Predicate)} with the module already parsed (the language server parses incrementally). */
     public CheckResult check(SourceFile source, ParseResult parse, Predicate<String> enabled) {
-        RuleEngine.Outcome outcome = engine.run(source, parse, enabled, index);
+        return finish(source, parse, engine.run(source, parse, enabled, index));
+    }
+
+    RuleEngine engine() {
+        return engine;
+    }
+
+    /** The result of a check from its outcome: what {@code # noqa} leaves, sorted, and the rules that failed. */
+    CheckResult finish(SourceFile source, ParseResult parse, RuleEngine.Outcome outcome) {
         List<String> internalErrors = new ArrayList<>();
         for (RuleEngine.RuleFailure failure : outcome.failures()) {
             internalErrors.add(failure.code() + " failed on " + source.displayPath() + ": " + failure.error());

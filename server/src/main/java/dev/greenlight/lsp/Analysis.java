@@ -6,8 +6,8 @@ import dev.greenlight.config.Settings;
 import dev.greenlight.engine.CheckResult;
 import dev.greenlight.engine.Checker;
 import dev.greenlight.workspace.WorkspaceIndex;
+import dev.greenlight.engine.IncrementalCheck;
 import dev.greenlight.engine.Workers;
-import dev.greenlight.python.parse.ParseResult;
 import dev.greenlight.source.SourceFile;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -40,6 +40,8 @@ final class Analysis {
     private final Map<String, OpenDocument> documents = new ConcurrentHashMap<>();
     private final Map<String, Result> results = new ConcurrentHashMap<>();
     private final Map<String, IncrementalParse> parses = new ConcurrentHashMap<>();
+    /** Each open document's findings by top-level statement (analysis worker only). */
+    private final Map<String, IncrementalCheck> checks = new ConcurrentHashMap<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Workers.factory("greenlight-analysis"));
     private final WorkspaceIndex index = new WorkspaceIndex();
@@ -132,6 +134,7 @@ final class Analysis {
         documents.remove(uri);
         results.remove(uri);
         parses.remove(uri);
+        checks.remove(uri);
     }
 
     /**
@@ -195,13 +198,26 @@ final class Analysis {
             parse = new IncrementalParse(); // closed meanwhile: parse whole, remember nothing
         }
         CheckResult check;
-        ParseResult parsed;
+        IncrementalParse.Parsed parsed;
         try {
-            parsed = parse.parse(document.document());
+            parsed = parse.parsed(document.document());
         } catch (RuntimeException | StackOverflowError failure) {
             parsed = null;
         }
-        check = parsed != null ? checker.check(source, parsed, selection(document)) : checker.check(source, selection(document));
+        Predicate<String> selection = selection(document);
+        if (parsed == null) {
+            check = checker.check(source, selection);
+        } else if (parsed.module() == null || !IncrementalParse.ENABLED) {
+            check = checker.check(source, parsed.result(), selection);
+        } else {
+            IncrementalCheck incremental = checks.computeIfAbsent(document.uri(), uri -> new IncrementalCheck(checker));
+            try {
+                check = incremental.check(source, parsed.module(), parsed.previous(), parsed.shifts(), selection);
+            } catch (RuntimeException | StackOverflowError failure) {
+                // The whole check reports what it can of pathological input (a rule's failure, say).
+                check = checker.check(source, parsed.result(), selection);
+            }
+        }
         for (String internal : check.internalErrors()) {
             log.error(internal, null);
         }

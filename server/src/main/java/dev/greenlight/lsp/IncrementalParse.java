@@ -1,5 +1,6 @@
 package dev.greenlight.lsp;
 
+import dev.greenlight.engine.IncrementalCheck;
 import dev.greenlight.python.parse.ParseResult;
 import dev.greenlight.python.parse.ParsedModule;
 import dev.greenlight.python.parse.PythonParsing;
@@ -30,6 +31,19 @@ final class IncrementalParse implements EditListener {
     private record Step(Document before, Edit edit, Document after) {
     }
 
+    /**
+     * A version's parse: {@code module}, and how it was made from {@code previous} (the version
+     * parsed before, or null when it was parsed whole) by the edits {@code shifts}. Only
+     * {@code fallback} when the parse could not be kept (pathological input).
+     */
+    record Parsed(ParsedModule module, ParsedModule previous, List<IncrementalCheck.Shift> shifts,
+            ParseResult fallback) {
+
+        ParseResult result() {
+            return module != null ? module.result() : fallback;
+        }
+    }
+
     /** Edits not yet replayed, oldest first. Guarded by {@code this}. */
     private final Deque<Step> pending = new ArrayDeque<>();
     /** The document last parsed, and its parse (worker only, but read under the lock with pending). */
@@ -53,6 +67,11 @@ final class IncrementalParse implements EditListener {
 
     /** The parse of {@code target}; called on the analysis worker only. */
     ParseResult parse(Document target) {
+        return parsed(target).result();
+    }
+
+    /** As {@link #parse}, with what the incremental check needs to know of how it was made. */
+    Parsed parsed(Document target) {
         Document base;
         ParsedModule start;
         List<Step> steps = new ArrayList<>();
@@ -73,12 +92,18 @@ final class IncrementalParse implements EditListener {
             }
         }
         ParsedModule next = null;
+        List<IncrementalCheck.Shift> shifts = null;
         if (ENABLED && start != null && base != null) {
             if (steps.isEmpty() && sameText(base, target)) {
                 next = start;
+                shifts = List.of();
             } else if (!steps.isEmpty() && sameText(steps.get(0).before(), base)) {
-                next = replay(start, steps);
+                shifts = new ArrayList<>(steps.size());
+                next = replay(start, steps, shifts);
             }
+        }
+        if (next == null) {
+            shifts = null;
         }
         if (next == null) {
             try {
@@ -90,25 +115,27 @@ final class IncrementalParse implements EditListener {
                     parsedDocument = null;
                     module = null;
                 }
-                return PythonParsing.parse(target.text());
+                return new Parsed(null, null, null, PythonParsing.parse(target.text()));
             }
         }
         synchronized (this) {
             parsedDocument = target;
             module = next;
         }
-        return next.result();
+        return new Parsed(next, shifts == null ? null : start, shifts, null);
     }
 
-    private ParsedModule replay(ParsedModule start, List<Step> steps) {
+    private ParsedModule replay(ParsedModule start, List<Step> steps, List<IncrementalCheck.Shift> shifts) {
         ParsedModule current = start;
         try {
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 Edit edit = step.edit();
+                ParsedModule before = current;
                 current = i == steps.size() - 1
                         ? current.edit(edit.start(), edit.end(), edit.text(), step.after().text())
                         : current.edit(edit.start(), edit.end(), edit.text());
+                shifts.add(IncrementalCheck.Shift.of(before, current, edit.start(), edit.end(), edit.text()));
             }
             incrementalParses++;
             return current;

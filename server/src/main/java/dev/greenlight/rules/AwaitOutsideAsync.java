@@ -25,6 +25,7 @@ import dev.greenlight.python.ast.WithItem;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,7 +69,7 @@ public final class AwaitOutsideAsync implements Rule {
     }
 
     private void checkAwait(Await await, RuleContext context) {
-        report(context, Scopes.enclosing(await, context.path()), await.span(), "`await`",
+        report(context, Scopes.enclosing(await, context.path()), await::span, "`await`",
                 "'await' outside async function");
     }
 
@@ -80,13 +81,14 @@ public final class AwaitOutsideAsync implements Rule {
                 end = Math.max(end, item.optionalVars().span().end());
             }
         }
-        report(context, Scopes.enclosing(statement, context.path()), header(context, statement.span(), end),
+        int headerEnd = end;
+        report(context, Scopes.enclosing(statement, context.path()), () -> header(context, statement.span(), headerEnd),
                 "`async with`", "'async with' outside async function");
     }
 
     private void checkAsyncFor(AsyncFor statement, RuleContext context) {
         report(context, Scopes.enclosing(statement, context.path()),
-                header(context, statement.span(), statement.iter().span().end()),
+                () -> header(context, statement.span(), statement.iter().span().end()),
                 "`async for`", "'async for' outside async function");
     }
 
@@ -96,11 +98,16 @@ public final class AwaitOutsideAsync implements Rule {
         }
         // Nested in another list/set/dict comprehension, it makes that one asynchronous, which is
         // reported in its turn; in a generator expression or an async def it is valid.
-        report(context, Scopes.enclosing(comprehension, context.path()), comprehension.span(),
+        report(context, Scopes.enclosing(comprehension, context.path()), comprehension::span,
                 "asynchronous comprehension", "asynchronous comprehension outside of an asynchronous function");
     }
 
-    private void report(RuleContext context, Scope scope, Span range, String what, String pythonError) {
+    /** {@code where} is asked for only when there is something to report: a header's span needs the line index. */
+    private void report(RuleContext context, Scope scope, Supplier<Span> where, String what, String pythonError) {
+        if (!(scope.node() instanceof FunctionDef) && !(scope.node() instanceof Lambda)) {
+            return;
+        }
+        Span range = where.get();
         if (scope.node() instanceof FunctionDef def) {
             String message = what + " inside `def " + def.name() + "`, which is not `async def`: "
                     + "the module does not import (SyntaxError: " + pythonError + ")";

@@ -23,9 +23,17 @@ public final class RuleContext {
     private final NodePath path;
     private final Map<Class<?>, Object> shared;
     private final List<Diagnostic> sink;
+    private final Runnable moduleWide;
 
     RuleContext(RuleMeta rule, SourceFile source, ParseResult parse, NodePath path, Map<Class<?>, Object> shared,
             List<Diagnostic> sink) {
+        this(rule, source, parse, path, shared, sink, () -> { });
+    }
+
+    /** {@code moduleWide} is told when a rule reads the whole module (see {@link RuleEngine#runStatements}). */
+    RuleContext(RuleMeta rule, SourceFile source, ParseResult parse, NodePath path, Map<Class<?>, Object> shared,
+            List<Diagnostic> sink, Runnable moduleWide) {
+        this.moduleWide = moduleWide;
         this.rule = rule;
         this.source = source;
         this.parse = parse;
@@ -51,10 +59,12 @@ public final class RuleContext {
     }
 
     public ParseResult parse() {
+        moduleWide.run();
         return parse;
     }
 
     public Module module() {
+        moduleWide.run();
         return parse.module();
     }
 

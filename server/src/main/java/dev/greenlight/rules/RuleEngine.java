@@ -50,26 +50,65 @@ public final class RuleEngine {
     /** As {@link #run(SourceFile, ParseResult, Predicate)}, with the workspace's index (may be null). */
     public Outcome run(SourceFile source, ParseResult parse, Predicate<String> enabled,
             dev.greenlight.workspace.WorkspaceIndex index) {
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        List<RuleFailure> failures = new ArrayList<>();
-        NodePath path = new NodePath();
         Map<Class<?>, Object> shared = new HashMap<>();
         if (index != null) {
             shared.put(dev.greenlight.workspace.WorkspaceIndex.class, index);
         }
+        Outcome outcome = run(source, parse, enabled, true, null, shared, () -> { });
+        withoutFailedRules(outcome.diagnostics(), outcome.failures());
+        return outcome;
+    }
+
+    /**
+     * The part of {@link #run} that looks at the module as a whole: module checks, and the checks
+     * of the module node itself. With {@link #runStatements} over every top-level statement, in
+     * order, it finds what {@link #run} finds, before {@link #withoutFailedRules}.
+     */
+    public Outcome runModule(SourceFile source, ParseResult parse, Predicate<String> enabled,
+            Map<Class<?>, Object> shared) {
+        return run(source, parse, enabled, true, List.of(), shared, () -> { });
+    }
+
+    /**
+     * The node checks of some top-level statements of the module (with the module's node as
+     * their parent), sharing {@code shared} (see {@link RuleContext#shared}); {@code moduleWide}
+     * is told when a rule reads the whole module rather than what the statements lead to.
+     */
+    public Outcome runStatements(SourceFile source, ParseResult parse, Predicate<String> enabled,
+            List<? extends Node> statements, Map<Class<?>, Object> shared, Runnable moduleWide) {
+        return run(source, parse, enabled, false, statements, shared, moduleWide);
+    }
+
+    /** Drops the findings of the rules that failed: a rule that threw may have found only some. */
+    public static void withoutFailedRules(List<Diagnostic> diagnostics, List<RuleFailure> failures) {
+        if (!failures.isEmpty()) {
+            java.util.Set<String> failedCodes = new java.util.HashSet<>();
+            failures.forEach(failure -> failedCodes.add(failure.code()));
+            diagnostics.removeIf(diagnostic -> failedCodes.contains(diagnostic.code()));
+        }
+    }
+
+    /** {@code statements} null: the whole tree; else the module node's own checks (if {@code moduleChecks}) and those. */
+    private Outcome run(SourceFile source, ParseResult parse, Predicate<String> enabled, boolean moduleChecks,
+            List<? extends Node> statements, Map<Class<?>, Object> shared, Runnable moduleWide) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<RuleFailure> failures = new ArrayList<>();
+        NodePath path = new NodePath();
         Map<Class<? extends Node>, List<Bound<?>>> dispatch = new LinkedHashMap<>();
         Map<RuleMeta, Boolean> failed = new IdentityHashMap<>();
         for (Registered rule : rules) {
             if (!enabled.test(rule.meta().code())) {
                 continue;
             }
-            RuleContext context = new RuleContext(rule.meta(), source, parse, path, shared, diagnostics);
-            for (Checks.ModuleCheck check : rule.checks().moduleChecks()) {
-                try {
-                    check.check(context);
-                } catch (RuntimeException error) {
-                    failures.add(new RuleFailure(rule.meta().code(), error));
-                    failed.put(rule.meta(), true);
+            RuleContext context = new RuleContext(rule.meta(), source, parse, path, shared, diagnostics, moduleWide);
+            if (moduleChecks) {
+                for (Checks.ModuleCheck check : rule.checks().moduleChecks()) {
+                    try {
+                        check.check(context);
+                    } catch (RuntimeException error) {
+                        failures.add(new RuleFailure(rule.meta().code(), error));
+                        failed.put(rule.meta(), true);
+                    }
                 }
             }
             rule.checks().nodeChecks().forEach((kind, checks) -> {
@@ -79,12 +118,19 @@ public final class RuleEngine {
             });
         }
         if (!dispatch.isEmpty()) {
-            new Walker(dispatch, path, failures, failed).walk(parse.module());
-        }
-        if (!failures.isEmpty()) {
-            java.util.Set<String> failedCodes = new java.util.HashSet<>();
-            failures.forEach(failure -> failedCodes.add(failure.code()));
-            diagnostics.removeIf(diagnostic -> failedCodes.contains(diagnostic.code()));
+            Walker walker = new Walker(dispatch, path, failures, failed);
+            if (statements == null) {
+                walker.walk(parse.module());
+            } else {
+                if (moduleChecks) {
+                    walker.visitOnly(parse.module());
+                }
+                path.push(parse.module());
+                for (Node statement : statements) {
+                    walker.walk(statement);
+                }
+                path.pop();
+            }
         }
         return new Outcome(diagnostics, failures);
     }
@@ -118,6 +164,15 @@ public final class RuleEngine {
 
         @Override
         public Void defaultVisit(Node node) {
+            visitOnly(node);
+            path.push(node);
+            node.forEachChild(child -> child.accept(this));
+            path.pop();
+            return null;
+        }
+
+        /** Calls the checks of {@code node} itself, not of its children. */
+        void visitOnly(Node node) {
             List<Bound<?>> checks = dispatch.get(node.getClass());
             if (checks != null) {
                 for (Bound<?> bound : checks) {
@@ -132,10 +187,6 @@ public final class RuleEngine {
                     }
                 }
             }
-            path.push(node);
-            node.forEachChild(child -> child.accept(this));
-            path.pop();
-            return null;
         }
     }
 }

@@ -25,14 +25,19 @@ public final class ParsedModule {
     /**
      * One top-level statement (or a run that had to be parsed together), with the comments before
      * it. {@code start}/{@code end} delimit its tokens in the text it was parsed from; the pending
-     * shift says how far the text has moved since.
+     * shift says how far the text has moved since. {@code origin} stays the same while the piece
+     * is only moved, and is new when it is parsed again (see {@link Part}).
      */
     private record Piece(int start, int codeStart, int end, List<Statement> statements, List<SyntaxError> errors,
-            int offsetShift, int lineShift) {
+            int offsetShift, int lineShift, Object origin) {
+
+        Piece(int start, int codeStart, int end, List<Statement> statements, List<SyntaxError> errors) {
+            this(start, codeStart, end, statements, errors, 0, 0, new Object());
+        }
 
         Piece moved(int offsetDelta, int lineDelta) {
             return new Piece(start, codeStart, end, statements, errors, offsetShift + offsetDelta,
-                    lineShift + lineDelta);
+                    lineShift + lineDelta, origin);
         }
 
         int currentStart() {
@@ -46,7 +51,7 @@ public final class ParsedModule {
             }
             return new Piece(currentStart(), currentCodeStart(), currentEnd(),
                     shifter.shiftStatements(statements, offsetShift, lineShift),
-                    shifter.shiftErrors(errors, offsetShift, lineShift), 0, 0);
+                    shifter.shiftErrors(errors, offsetShift, lineShift), 0, 0, origin);
         }
 
         /** Where its first token that is not a comment starts: what decides where it begins. */
@@ -119,7 +124,7 @@ public final class ParsedModule {
         Piece[] out = new Piece[pieces.length];
         System.arraycopy(pieces, 0, out, 0, index);
         out[index] = new Piece(old.currentStart(), old.currentCodeStart(), old.currentEnd() + delta,
-                List.of(statement), List.of(), 0, 0);
+                List.of(statement), List.of());
         for (int j = index + 1; j < pieces.length; j++) {
             out[j] = pieces[j].moved(delta, lineDelta);
         }
@@ -166,6 +171,31 @@ public final class ParsedModule {
             bounds.add(piece.currentStart() + "-" + piece.currentEnd());
         }
         return bounds;
+    }
+
+    /**
+     * Top-level statements {@code [from, to)} of {@link #result()}'s module, parsed together. A
+     * part of the next version (after {@link #edit}) with the same {@code key} holds the same
+     * statements, moved only: their text is unchanged, and so are the lines it is on.
+     */
+    public record Part(Object key, int from, int to) {
+    }
+
+    /** The parts of this version's module, in order, covering every top-level statement. */
+    public List<Part> parts() {
+        result();
+        List<Part> parts = new ArrayList<>(pieces.length);
+        int at = 0;
+        for (Piece piece : pieces) {
+            parts.add(new Part(piece.origin, at, at + piece.statements.size()));
+            at += piece.statements.size();
+        }
+        return parts;
+    }
+
+    /** How many lines the text has (a text that ends with a line break has an empty last one). */
+    public int lineCount() {
+        return source.lineCount();
     }
 
     /** The whole module's tree and syntax errors; statements moved by edits are copied here, once. */
@@ -339,7 +369,7 @@ public final class ParsedModule {
         }
         for (PendingPiece piece : pending) {
             piece.errors.sort(Comparator.comparingInt(e -> e.span().start()));
-            out.add(new Piece(piece.start, piece.codeStart, piece.end, piece.statements, piece.errors, 0, 0));
+            out.add(new Piece(piece.start, piece.codeStart, piece.end, piece.statements, piece.errors));
         }
         return lexedTo - from;
     }

@@ -158,7 +158,14 @@ final class SpanShifter {
         return false;
     }
 
+    private final NodeShifter copier = new NodeShifter(this::shiftReflectively);
+
     private Node shift(Node node) {
+        return copier.shift(node, offsetDelta, lineDelta);
+    }
+
+    /** The generic copy, for node classes that {@link NodeShifter} does not know. */
+    private Node shiftReflectively(Node node) {
         Shape shape = SHAPES.computeIfAbsent(node.getClass(), SpanShifter::shapeOf);
         Object[] arguments = new Object[shape.accessors.length];
         try {
