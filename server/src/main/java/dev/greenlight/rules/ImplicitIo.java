@@ -306,6 +306,7 @@ final class ImplicitIo {
 
     private final ModuleModel model;
     private final Mappings mappings;
+    private final WorkspaceIndex index;
     private final List<Finding> findings = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private final Map<Finding, Expiry> expiries = new IdentityHashMap<>();
@@ -314,6 +315,7 @@ final class ImplicitIo {
 
     private ImplicitIo(ModuleModel model, WorkspaceIndex index) {
         this.model = model;
+        this.index = index;
         this.mappings = new Mappings(index);
     }
 
@@ -336,7 +338,7 @@ final class ImplicitIo {
     }
 
     private void run() {
-        if (!mentionsOrm(model.text())) {
+        if (!mayReachOrmObjects()) {
             return;
         }
         model.module().accept(new dev.greenlight.python.ast.TreeScanner() {
@@ -350,9 +352,17 @@ final class ImplicitIo {
         });
     }
 
-    /** A module that names nothing of an ORM cannot reach an ORM object through its own code. */
-    private static boolean mentionsOrm(String text) {
-        return text.contains("sqlalchemy") || text.contains("sqlmodel") || text.contains("import");
+    /**
+     * Whether any ORM object can be reached here: the module names SQLAlchemy or SQLModel itself,
+     * or the workspace declares mapped classes (which it may import). Most modules of a large
+     * workspace without models, and every module of a project without the ORM, are passed over.
+     */
+    private boolean mayReachOrmObjects() {
+        String text = model.text();
+        if (text.contains("sqlalchemy") || text.contains("sqlmodel")) {
+            return true;
+        }
+        return index == null ? text.contains("import") : index.hasMappedClasses();
     }
 
     /** Parameters annotated with a mapped class: objects of known class and unknown loading. */

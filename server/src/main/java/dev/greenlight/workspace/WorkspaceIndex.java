@@ -134,6 +134,11 @@ public final class WorkspaceIndex {
         return null;
     }
 
+    /** Whether any indexed file declares a mapped class. */
+    public boolean hasMappedClasses() {
+        return files.values().stream().anyMatch(summary -> !summary.mappedClasses().isEmpty());
+    }
+
     /** The mapped classes of the workspace with this simple name. */
     public List<ClassRef> mappedClassesNamed(String name) {
         List<ClassRef> found = new ArrayList<>();
