@@ -21,10 +21,11 @@ public record MappedClass(String name, ModuleModel module, ClassDef def, boolean
      * A {@code relationship()}. {@code target} is the name of the related class as written (a string
      * or a name), resolved by {@link Mappings#target}; {@code lazy} is the loader strategy
      * ({@code "select"} when not given), {@code lazyNode} the expression that sets it (null when
-     * defaulted), {@code declaration} the assignment that declares it.
+     * defaulted), {@code declaration} the assignment that declares it (for a {@code backref}, the
+     * other side's), {@code backPopulates} the attribute on the other side it pairs with, or null.
      */
     public record Relationship(String owner, String name, String target, String lazy, Expression lazyNode,
-            boolean uselist, Node declaration, ModuleModel module) {
+            boolean uselist, Node declaration, ModuleModel module, String backPopulates) {
 
         /** Loaded together with its parent whatever the statement says. */
         public boolean eagerByDefault() {

@@ -169,7 +169,68 @@ public final class Mappings {
         Map<String, MappedClass.Column> columns = new LinkedHashMap<>();
         boolean[] flags = new boolean[2];
         collect(module, def, def.name(), relationships, columns, flags, 0);
+        backrefsTo(module, def).forEach(relationship -> relationships.putIfAbsent(relationship.name(), relationship));
         return new MappedClass(def.name(), module, def, flags[0], flags[1], Map.copyOf(relationships), Map.copyOf(columns));
+    }
+
+    /**
+     * The relationships other mapped classes give {@code def} with {@code backref="name"} or
+     * {@code backref=backref("name", lazy=...)}: looked for in its own module and, with an index,
+     * in every module that declares mapped classes.
+     */
+    private List<MappedClass.Relationship> backrefsTo(ModuleModel module, ClassDef def) {
+        List<ModuleModel> modules = new ArrayList<>();
+        modules.add(module);
+        if (index != null) {
+            for (WorkspaceIndex.FileSummary summary : index.summaries()) {
+                ModuleModel other = summary.mappedClasses().isEmpty() ? null : index.model(summary.file());
+                if (other != null && other != module) {
+                    modules.add(other);
+                }
+            }
+        }
+        List<MappedClass.Relationship> found = new ArrayList<>();
+        for (ModuleModel other : modules) {
+            for (Statement top : other.module().body()) {
+                if (top instanceof ClassDef owner && owner != def && kind(other, owner, 0) == Kind.MAPPED) {
+                    backrefsIn(other, owner, def.name(), found);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void backrefsIn(ModuleModel module, ClassDef owner, String target, List<MappedClass.Relationship> found) {
+        for (Statement statement : owner.body()) {
+            Expression value = statement instanceof AnnAssign assign ? assign.value()
+                    : statement instanceof Assign assign ? assign.value() : null;
+            Expression annotation = statement instanceof AnnAssign assign ? assign.annotation() : null;
+            if (!(value instanceof Call call) || !Api.RELATIONSHIP.equals(dotted(module, call.func()))) {
+                continue;
+            }
+            Expression backref = Inference.keyword(call, "backref");
+            String name = null;
+            Expression lazyNode = null;
+            if (backref instanceof Constant constant && constant.value() instanceof String text) {
+                name = text;
+            } else if (backref instanceof Call made && Api.BACKREF.equals(dotted(module, made.func()))
+                    && !made.args().isEmpty() && made.args().get(0) instanceof Constant constant
+                    && constant.value() instanceof String text) {
+                name = text;
+                lazyNode = Inference.keyword(made, "lazy");
+            }
+            Expression first = Inference.argument(call, 0, "argument");
+            TypeTarget typed = annotation == null ? null : typeTarget(annotation, 0);
+            String forward = first != null ? targetName(first) : typed != null ? typed.name() : null;
+            if (name == null || forward == null || !(forward.equals(target) || forward.endsWith("." + target))) {
+                continue;
+            }
+            // The reverse of one object is a collection; otherwise (or unknown) it is taken as one object,
+            // which at worst leaves the items of a collection unfollowed.
+            boolean reverseIsCollection = typed != null && !typed.collection();
+            found.add(new MappedClass.Relationship(target, name, owner.name(), lazy(lazyNode), lazyNode,
+                    reverseIsCollection, statement, module, null));
+        }
     }
 
     /** Declarations of {@code def} and its workspace bases; a subclass's own declarations win. */
@@ -276,7 +337,9 @@ public final class Mappings {
         if (uselistNode instanceof Constant constant && constant.value() instanceof Boolean flag) {
             uselist = flag;
         }
-        return new MappedClass.Relationship(owner, name, target, lazy, lazyNode, uselist, declaration, module);
+        Expression pairs = Inference.keyword(call, "back_populates");
+        String backPopulates = pairs instanceof Constant constant && constant.value() instanceof String text ? text : null;
+        return new MappedClass.Relationship(owner, name, target, lazy, lazyNode, uselist, declaration, module, backPopulates);
     }
 
     /**
