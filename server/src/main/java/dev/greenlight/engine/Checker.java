@@ -76,7 +76,23 @@ public final class Checker {
         List<Diagnostic> kept = outcome.diagnostics().isEmpty() ? new ArrayList<>()
                 : new ArrayList<>(noqa(source, parse.module()).filter(outcome.diagnostics()));
         kept.sort(ORDER);
-        return new CheckResult(source, kept, internalErrors);
+        return new CheckResult(source, withoutRepeats(kept), internalErrors);
+    }
+
+    /**
+     * One diagnostic per rule, range and message: a helper's read is found from each function
+     * that calls it, and reported once.
+     */
+    private static List<Diagnostic> withoutRepeats(List<Diagnostic> sorted) {
+        List<Diagnostic> kept = new ArrayList<>(sorted.size());
+        Diagnostic last = null;
+        for (Diagnostic diagnostic : sorted) {
+            if (last == null || ORDER.compare(last, diagnostic) != 0) {
+                kept.add(diagnostic);
+            }
+            last = diagnostic;
+        }
+        return kept;
     }
 
     private static Noqa noqa(SourceFile source, Module module) {

@@ -1,5 +1,7 @@
 package dev.greenlight.rules;
 
+import dev.greenlight.python.ast.AsyncFunctionDef;
+
 /**
  * GL102: reading an attribute of an ORM object after the session expired it. Found by {@link ImplicitIo}, which this rule shares with the other implicit-IO rules.
  */
@@ -10,6 +12,6 @@ public final class ExpiredAttributeAfterCommit implements Rule {
 
     @Override
     public void register(Checks checks) {
-        checks.onModule(ImplicitIo::report);
+        checks.on(AsyncFunctionDef.class, ImplicitIo::report);
     }
 }

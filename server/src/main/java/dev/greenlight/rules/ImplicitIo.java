@@ -310,6 +310,7 @@ final class ImplicitIo {
     private final List<Finding> findings = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private final Map<Finding, Expiry> expiries = new IdentityHashMap<>();
+    private final Map<AsyncFunctionDef, List<Finding>> byFunction = new IdentityHashMap<>();
     /** The variable that held each flushed object at its flush: what GL109's fix refreshes. */
     private final Map<Call, Map<Origin, String>> namesAtFlush = new IdentityHashMap<>();
 
@@ -319,37 +320,38 @@ final class ImplicitIo {
         this.mappings = new Mappings(index);
     }
 
-    /** The module's findings, computed once per check. */
+    /** The analysis of the module, shared by the rules of one check. */
     static ImplicitIo of(RuleContext context) {
-        return context.shared(ImplicitIo.class, () -> {
-            ImplicitIo analysis = new ImplicitIo(SqlSupport.model(context), context.workspaceIndex());
-            analysis.run();
-            return analysis;
-        });
+        return context.shared(ImplicitIo.class,
+                () -> new ImplicitIo(SqlSupport.model(context), context.workspaceIndex()));
     }
 
-    /** Reports the findings of the context's rule. */
-    static void report(RuleContext context) {
-        for (Finding finding : of(context).findings) {
+    /**
+     * Reports the context's rule's findings in {@code def}: each {@code async def} is analyzed on
+     * its own (once per check), so that an edit elsewhere in the module leaves its findings to be
+     * reused by the incremental check.
+     */
+    static void report(AsyncFunctionDef def, RuleContext context) {
+        for (Finding finding : of(context).findingsOf(def)) {
             if (finding.code().equals(context.rule().code())) {
                 context.report(finding.range(), finding.message(), finding.fix(), finding.related());
             }
         }
     }
 
-    private void run() {
-        if (!mayReachOrmObjects()) {
-            return;
+    private List<Finding> findingsOf(AsyncFunctionDef def) {
+        List<Finding> known = byFunction.get(def);
+        if (known != null) {
+            return known;
         }
-        model.module().accept(new dev.greenlight.python.ast.TreeScanner() {
-            @Override
-            public Void defaultVisit(Node node) {
-                if (node instanceof AsyncFunctionDef def) {
-                    new Run(def, model, null, 0, true, Map.of(), null).analyze(initialState(def));
-                }
-                return super.defaultVisit(node);
-            }
-        });
+        List<Finding> found = List.of();
+        if (mayReachOrmObjects()) {
+            int before = findings.size();
+            new Run(def, model, null, 0, true, Map.of(), null).analyze(initialState(def));
+            found = List.copyOf(findings.subList(before, findings.size()));
+        }
+        byFunction.put(def, found);
+        return found;
     }
 
     /**
@@ -1572,8 +1574,7 @@ final class ImplicitIo {
                 return " (in `" + SqlSupport.functionName(function) + "` of " + module.path().getFileName()
                         + ", which this call runs)";
             }
-            return " (in `" + SqlSupport.functionName(function) + "`, called from async code at line "
-                    + calledFrom.span().lineno() + ")";
+            return " (in `" + SqlSupport.functionName(function) + "`, called from async code)";
         }
 
         private RelatedInformation relatedAt(ModuleModel owner, Located node, String message) {

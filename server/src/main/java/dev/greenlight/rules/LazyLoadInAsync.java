@@ -1,5 +1,7 @@
 package dev.greenlight.rules;
 
+import dev.greenlight.python.ast.AsyncFunctionDef;
+
 /**
  * GL101: reading a relationship that the statement which produced the object did not load, in async code (or a sync helper it calls). Found by {@link ImplicitIo}, which this rule shares with the other implicit-IO rules.
  */
@@ -10,6 +12,6 @@ public final class LazyLoadInAsync implements Rule {
 
     @Override
     public void register(Checks checks) {
-        checks.onModule(ImplicitIo::report);
+        checks.on(AsyncFunctionDef.class, ImplicitIo::report);
     }
 }

@@ -1,5 +1,7 @@
 package dev.greenlight.rules;
 
+import dev.greenlight.python.ast.AsyncFunctionDef;
+
 /**
  * GL105: an async route returns ORM objects into a response model with a relationship field the statement does not load. Found by {@link ImplicitIo}, which this rule shares with the other implicit-IO rules.
  */
@@ -10,6 +12,6 @@ public final class LazyLoadInResponse implements Rule {
 
     @Override
     public void register(Checks checks) {
-        checks.onModule(ImplicitIo::report);
+        checks.on(AsyncFunctionDef.class, ImplicitIo::report);
     }
 }

@@ -1,5 +1,7 @@
 package dev.greenlight.rules;
 
+import dev.greenlight.python.ast.AsyncFunctionDef;
+
 /**
  * GL108: a relationship read after a {@code refresh()} that did not name it expired it. Found by {@link ImplicitIo}, which this rule shares with the other implicit-IO rules.
  */
@@ -10,6 +12,6 @@ public final class RefreshUnloadsRelationship implements Rule {
 
     @Override
     public void register(Checks checks) {
-        checks.onModule(ImplicitIo::report);
+        checks.on(AsyncFunctionDef.class, ImplicitIo::report);
     }
 }

@@ -1,5 +1,7 @@
 package dev.greenlight.rules;
 
+import dev.greenlight.python.ast.AsyncFunctionDef;
+
 /**
  * GL109: a database-computed column read after the UPDATE that changed it was flushed. Found by {@link ImplicitIo}, which this rule shares with the other implicit-IO rules.
  */
@@ -10,6 +12,6 @@ public final class ServerDefaultAfterFlush implements Rule {
 
     @Override
     public void register(Checks checks) {
-        checks.onModule(ImplicitIo::report);
+        checks.on(AsyncFunctionDef.class, ImplicitIo::report);
     }
 }
