@@ -236,6 +236,8 @@ final class ImplicitIo {
         final Map<Origin, Set<String>> written = new IdentityHashMap<>();
         final Map<Origin, Set<String>> dirty = new IdentityHashMap<>();
         final Map<Origin, Call> flushed = new IdentityHashMap<>();
+        /** New objects inserted by a flush on a backend without RETURNING: their server defaults are expired. */
+        final Map<Origin, Call> insertedWithoutReturning = new IdentityHashMap<>();
         final Map<Origin, Value.Session> added = new IdentityHashMap<>();
         /** New objects whose INSERT was flushed (false) or committed (true). */
         final Map<Origin, Boolean> inserted = new IdentityHashMap<>();
@@ -253,6 +255,7 @@ final class ImplicitIo {
             written.forEach((origin, names) -> copy.written.put(origin, new HashSet<>(names)));
             dirty.forEach((origin, names) -> copy.dirty.put(origin, new HashSet<>(names)));
             copy.flushed.putAll(flushed);
+            copy.insertedWithoutReturning.putAll(insertedWithoutReturning);
             copy.added.putAll(added);
             copy.inserted.putAll(inserted);
             copy.closed.addAll(closed);
@@ -295,6 +298,7 @@ final class ImplicitIo {
             merged.written.forEach((origin, names) -> names.retainAll(b.written.get(origin)));
             b.dirty.forEach((origin, names) -> merged.dirty.computeIfAbsent(origin, o -> new HashSet<>()).addAll(names));
             b.flushed.forEach(merged.flushed::putIfAbsent);
+            b.insertedWithoutReturning.forEach(merged.insertedWithoutReturning::putIfAbsent);
             b.added.forEach(merged.added::putIfAbsent);
             b.inserted.forEach((origin, committed) -> merged.inserted.merge(origin, committed, Boolean::logicalOr));
             merged.closed.retainAll(b.closed);
@@ -865,6 +869,15 @@ final class ImplicitIo {
                 arguments(call);
                 Origin origin = new Origin(OriginKind.NEW, constructed, LoaderOptions.NONE, null, call, null, module);
                 state.origins.add(origin);
+                // What the constructor sets is the object's own value, not the database's default;
+                // `**values` or positional arguments may set anything.
+                Set<String> given = state.written.computeIfAbsent(origin, o -> new HashSet<>());
+                for (Keyword keyword : call.keywords()) {
+                    given.add(keyword.arg() == null ? "*" : keyword.arg());
+                }
+                if (!call.args().isEmpty()) {
+                    given.add("*");
+                }
                 return new Obj(constructed, origin, List.of(), false);
             }
             List<Tracked> args = arguments(call);
@@ -1188,6 +1201,7 @@ final class ImplicitIo {
                     state.written.remove(origin);
                     state.loaded.remove(origin);
                     state.flushed.remove(origin);
+                    state.insertedWithoutReturning.remove(origin);
                 }
             }
             state.env.forEach((name, value) -> {
@@ -1245,6 +1259,10 @@ final class ImplicitIo {
                 // A new object's first flush is its INSERT; once stored, its changes are UPDATEs too.
                 boolean update = origin.kind != OriginKind.NEW || state.inserted.containsKey(origin);
                 if (origin.kind == OriginKind.NEW && belongsTo(origin, session)) {
+                    if (!update && !origin.entity.eagerDefaults() && lacksReturning(session)
+                            && origin.entity.columns().values().stream().anyMatch(MappedClass.Column::serverDefault)) {
+                        state.insertedWithoutReturning.put(origin, call);
+                    }
                     state.inserted.putIfAbsent(origin, false);
                 }
                 Set<String> dirty = state.dirty.get(origin);
@@ -1262,12 +1280,23 @@ final class ImplicitIo {
             });
         }
 
+        /**
+         * Whether the session's database returns nothing from an INSERT: MySQL (MariaDB has
+         * RETURNING from 10.5, so it is left alone, as is every engine whose URL is not known).
+         */
+        private boolean lacksReturning(Value.Session session) {
+            Value bind = session.factory() != null ? session.factory().bind()
+                    : session.origin() instanceof Call made ? module.valueOf(Inference.argument(made, 0, "bind")) : null;
+            return bind instanceof Value.Engine engine && engine.url() != null && "mysql".equals(engine.url().dialect());
+        }
+
         private void refresh(Origin origin, Call call) {
             Set<String> names = attributeNames(call);
             Expiry expiry = state.expired.get(origin);
             if (names == null) {
                 state.expired.remove(origin);
                 state.flushed.remove(origin);
+                state.insertedWithoutReturning.remove(origin);
                 Map<List<String>, Loaded> loaded = state.loaded.remove(origin);
                 Map<List<String>, Call> forgotten = state.forgotten.computeIfAbsent(origin, o -> new HashMap<>());
                 if (loaded != null) {
@@ -1294,6 +1323,7 @@ final class ImplicitIo {
                 }
             }
             state.flushed.remove(origin);
+                state.insertedWithoutReturning.remove(origin);
         }
 
         /** The names of {@code refresh(obj, attribute_names=[...])}, or null when not given; empty when unreadable. */
@@ -1354,8 +1384,15 @@ final class ImplicitIo {
                 MappedClass.Column column = obj.cls().columns().get(attribute);
                 Call flush = state.flushed.get(origin);
                 if (flush != null && column != null && column.sqlOnUpdate() && obj.path().isEmpty() && !written) {
-                    reportServerValue(obj, column, at, flush);
+                    reportServerValue(obj, column, at, flush, false);
                     state.flushed.remove(origin);
+                }
+                Call insert = state.insertedWithoutReturning.get(origin);
+                Set<String> given = state.written.getOrDefault(origin, Set.of());
+                if (insert != null && column != null && column.serverDefault() && obj.path().isEmpty()
+                        && !given.contains(attribute) && !given.contains("*")) {
+                    reportServerValue(obj, column, at, insert, true);
+                    state.insertedWithoutReturning.remove(origin);
                 }
                 return null;
             }
@@ -1715,15 +1752,28 @@ final class ImplicitIo {
             findings.add(new Finding(REFRESH, range(at), message, fix, withRead(related, at)));
         }
 
-        private void reportServerValue(Obj obj, MappedClass.Column column, Located at, Call flush) {
+        private void reportServerValue(Obj obj, MappedClass.Column column, Located at, Call flush, boolean insert) {
             if (repeated(obj) || !once(SERVER_VALUE, at)) {
                 return;
             }
             String method = flush.func() instanceof Attribute m ? m.attr() : "flush";
-            String message = "`" + describe(at) + "` reads column `" + obj.cls().name() + "." + column.name()
-                    + "`, whose value the database computes on UPDATE, after `" + method + "()` sent the UPDATE: the value was "
-                    + "expired and the read fetches it: " + MISSING_GREENLET + where();
-            List<RelatedInformation> related = List.of(relatedAt(module, flush, "the UPDATE is flushed here"),
+            String message = insert
+                    ? "`" + describe(at) + "` reads column `" + obj.cls().name() + "." + column.name()
+                            + "`, which the database fills on INSERT (server_default), after `" + method + "()` sent the INSERT: "
+                            + "MySQL returns nothing from an INSERT, so the value was expired and the read fetches it: "
+                            + MISSING_GREENLET + where()
+                    : "`" + describe(at) + "` reads column `" + obj.cls().name() + "." + column.name()
+                            + "`, whose value the database computes on UPDATE, after `" + method + "()` sent the UPDATE: the value was "
+                            + "expired and the read fetches it: " + MISSING_GREENLET + where();
+            if (insert) {
+                namesAtFlush.computeIfAbsent(flush, c -> new IdentityHashMap<>());
+                state.env.forEach((name, value) -> {
+                    if (value instanceof Obj held && held.origin() == obj.origin() && held.path().isEmpty() && !held.element()) {
+                        namesAtFlush.get(flush).putIfAbsent(obj.origin(), name);
+                    }
+                });
+            }
+            List<RelatedInformation> related = List.of(relatedAt(module, flush, insert ? "the INSERT is flushed here" : "the UPDATE is flushed here"),
                     relatedAt(obj.cls().module(), (Located) column.declaration(), "`" + column.name() + "` is computed by the database"));
             Fix fix = null;
             String variable = namesAtFlush.getOrDefault(flush, Map.of()).get(obj.origin());
