@@ -1501,6 +1501,17 @@ final class ImplicitIo {
                     }
                 }
             }
+            Call flush = state.flushed.get(obj.origin());
+            if (flush != null && obj.path().isEmpty()) {
+                for (String field : response.model().fields().keySet()) {
+                    MappedClass.Column column = obj.cls().columns().get(field);
+                    if (column != null && column.sqlOnUpdate()
+                            && !state.written.getOrDefault(obj.origin(), Set.of()).contains(field)) {
+                        reportServerValueReturn(ret, obj, response.model(), column, flush);
+                        break;
+                    }
+                }
+            }
             if (obj.origin().kind != OriginKind.NEW) {
                 responseFields(ret, obj, response.model(), response.model(), "", 0);
             }
@@ -1781,6 +1792,26 @@ final class ImplicitIo {
                 fix = refreshAfter(flush, SqlSupport.describe(module, m.value()), variable, List.of(column.name()));
             }
             findings.add(new Finding(SERVER_VALUE, range(at), message, fix, withRead(related, at)));
+        }
+
+        /** Serializing the response reads the database-computed column that the flushed UPDATE expired. */
+        private void reportServerValueReturn(Return ret, Obj obj, ResponseModels.ResponseModel response,
+                MappedClass.Column column, Call flush) {
+            if (!once(SERVER_VALUE, ret)) {
+                return;
+            }
+            String method = flush.func() instanceof Attribute m ? m.attr() : "flush";
+            String message = "the route returns `" + obj.cls().name() + "` into `" + response.name() + "` after `" + method
+                    + "()` sent the UPDATE: serializing `" + column.name() + "`, whose value the database computes on UPDATE, "
+                    + "fetches the expired value: " + MISSING_GREENLET;
+            List<RelatedInformation> related = List.of(relatedAt(module, flush, "the UPDATE is flushed here"),
+                    relatedAt(obj.cls().module(), (Located) column.declaration(), "`" + column.name() + "` is computed by the database"));
+            Fix fix = null;
+            String variable = namesAtFlush.getOrDefault(flush, Map.of()).get(obj.origin());
+            if (module == model && variable != null && flush.func() instanceof Attribute m) {
+                fix = refreshAfter(flush, SqlSupport.describe(module, m.value()), variable, List.of(column.name()));
+            }
+            findings.add(new Finding(SERVER_VALUE, ret.span(), message, fix, related));
         }
 
         private void reportResponse(Return ret, Obj obj, ResponseModels.ResponseModel top, ResponseModels.ResponseModel response,
