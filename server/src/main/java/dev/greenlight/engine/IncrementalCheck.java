@@ -243,18 +243,17 @@ public final class IncrementalCheck {
         if (range == null) {
             return null;
         }
-        Fix fix = diagnostic.fix();
-        if (fix != null) {
-            List<TextEdit> edits = new ArrayList<>(fix.edits().size());
-            for (TextEdit edit : fix.edits()) {
-                int start = shift.map(edit.start());
-                int end = shift.map(edit.end());
-                if (start < 0 || end < 0) {
-                    return null;
-                }
-                edits.add(new TextEdit(start, end, edit.replacement()));
+        Fix fix = diagnostic.fix() == null ? null : move(diagnostic.fix(), shift);
+        if (diagnostic.fix() != null && fix == null) {
+            return null;
+        }
+        List<Fix> alternatives = new ArrayList<>(diagnostic.alternatives().size());
+        for (Fix alternative : diagnostic.alternatives()) {
+            Fix moved = move(alternative, shift);
+            if (moved == null) {
+                return null;
             }
-            fix = new Fix(fix.title(), fix.applicability(), edits);
+            alternatives.add(moved);
         }
         List<RelatedInformation> related = new ArrayList<>(diagnostic.related().size());
         for (RelatedInformation information : diagnostic.related()) {
@@ -268,7 +267,22 @@ public final class IncrementalCheck {
             }
             related.add(new RelatedInformation(null, span, information.message()));
         }
-        return new Diagnostic(diagnostic.code(), diagnostic.message(), range, diagnostic.severity(), fix, related);
+        return new Diagnostic(diagnostic.code(), diagnostic.message(), range, diagnostic.severity(), fix, related,
+                alternatives);
+    }
+
+    /** The fix with its edits moved, or null when an edit touched the edited text. */
+    private static Fix move(Fix fix, Shift shift) {
+        List<TextEdit> edits = new ArrayList<>(fix.edits().size());
+        for (TextEdit edit : fix.edits()) {
+            int start = shift.map(edit.start());
+            int end = shift.map(edit.end());
+            if (start < 0 || end < 0) {
+                return null;
+            }
+            edits.add(new TextEdit(start, end, edit.replacement()));
+        }
+        return new Fix(fix.title(), fix.applicability(), edits);
     }
 
     private static Span move(Span span, Shift shift) {

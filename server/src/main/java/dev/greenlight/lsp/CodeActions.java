@@ -1,5 +1,6 @@
 package dev.greenlight.lsp;
 
+import dev.greenlight.fix.Fix;
 import com.google.gson.JsonObject;
 import dev.greenlight.engine.FixLoop;
 import dev.greenlight.engine.Noqa;
@@ -48,6 +49,9 @@ final class CodeActions {
                 if (diagnostic.hasFix()) {
                     actions.add(quickFix(result, diagnostic, client));
                 }
+                for (int i = 0; i < diagnostic.alternatives().size(); i++) {
+                    actions.add(alternative(result, diagnostic, i, client));
+                }
             }
             Set<String> suppressed = new LinkedHashSet<>();
             for (Diagnostic diagnostic : here) {
@@ -78,6 +82,11 @@ final class CodeActions {
         if (diagnostic == null) {
             return null;
         }
+        if (kind.equals("alternative")) {
+            int index = data.get("index").getAsInt();
+            return index < diagnostic.alternatives().size()
+                    ? Conversions.edit(result.document(), diagnostic.alternatives().get(index).edits(), client.encoding()) : null;
+        }
         return kind.equals("fix") ? Conversions.edit(result.document(), diagnostic.fix().edits(), client.encoding())
                 : suppressEdit(result, diagnostic, client.encoding());
     }
@@ -91,6 +100,18 @@ final class CodeActions {
         }
         attach(action, result, client, data(result, "fix", diagnostic),
                 () -> Conversions.edit(result.document(), diagnostic.fix().edits(), client.encoding()));
+        return action;
+    }
+
+    /** Another way to fix the diagnostic: offered, never preferred. */
+    private CodeAction alternative(Analysis.Result result, Diagnostic diagnostic, int index, ClientFeatures client) {
+        Fix fix = diagnostic.alternatives().get(index);
+        CodeAction action = new CodeAction(fix.title());
+        action.setKind(CodeActionKind.QuickFix);
+        action.setDiagnostics(List.of(Conversions.diagnostic(diagnostic, result.document(), client)));
+        JsonObject data = data(result, "alternative", diagnostic);
+        data.addProperty("index", index);
+        attach(action, result, client, data, () -> Conversions.edit(result.document(), fix.edits(), client.encoding()));
         return action;
     }
 

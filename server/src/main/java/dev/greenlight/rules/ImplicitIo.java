@@ -84,7 +84,12 @@ import java.util.Set;
 final class ImplicitIo {
 
     /** One finding; the rule with {@code code} reports it. */
-    record Finding(String code, Span range, String message, Fix fix, List<RelatedInformation> related) {
+    record Finding(String code, Span range, String message, Fix fix, List<RelatedInformation> related,
+            List<Fix> alternatives) {
+
+        Finding(String code, Span range, String message, Fix fix, List<RelatedInformation> related) {
+            this(code, range, message, fix, related, List.of());
+        }
     }
 
     static final String LAZY_LOAD = "GL101";
@@ -338,7 +343,7 @@ final class ImplicitIo {
     static void report(AsyncFunctionDef def, RuleContext context) {
         for (Finding finding : of(context).findingsOf(def)) {
             if (finding.code().equals(context.rule().code())) {
-                context.report(finding.range(), finding.message(), finding.fix(), finding.related());
+                context.report(finding.range(), finding.message(), finding.fix(), finding.related(), finding.alternatives());
             }
         }
     }
@@ -1665,13 +1670,18 @@ final class ImplicitIo {
             related.add(relatedAt(relationship.module(), (Located) relationship.declaration(), "`" + qualified
                     + "` is declared lazy=\"" + relationship.lazy() + "\""));
             Fix fix = strategy.equals("noload") ? null : eagerLoadFix(obj.origin(), append(obj.path(), relationship.name()));
+            List<Fix> alternatives = List.of();
             // awaitable_attrs runs the relationship's own strategy: it loads only what lazy="select" would.
-            if (fix == null && strategy.equals("select") && obj.path().isEmpty() && obj.cls().asyncAttrs() && at instanceof Attribute attribute
+            if (strategy.equals("select") && obj.path().isEmpty() && obj.cls().asyncAttrs() && at instanceof Attribute attribute
                     && attribute.ctx() == dev.greenlight.python.ast.ExprContext.Load
                     && SqlSupport.awaitAllowed(module, attribute) && module == model) {
-                fix = awaitableAttrsFix(attribute);
+                if (fix == null) {
+                    fix = awaitableAttrsFix(attribute);
+                } else {
+                    alternatives = List.of(awaitableAttrsFix(attribute));
+                }
             }
-            findings.add(new Finding(LAZY_LOAD, range(at), message, fix, withRead(related, at)));
+            findings.add(new Finding(LAZY_LOAD, range(at), message, fix, withRead(related, at), alternatives));
         }
 
         private void reportDynamic(Obj obj, MappedClass.Relationship relationship, Located at) {
@@ -1699,7 +1709,8 @@ final class ImplicitIo {
                     : "the read reloads it in async code: " + MISSING_GREENLET;
             String message = "`" + describe(at) + "` reads " + (obj.path().isEmpty() ? "" : "an object loaded with ")
                     + "`" + obj.origin().entity.name() + "` after " + cause(expiry) + ": " + failure + where();
-            expiry.finding = new Finding(EXPIRED, range(at), message, null, withRead(expiryRelated(expiry), at));
+            expiry.finding = new Finding(EXPIRED, range(at), message, null, withRead(expiryRelated(expiry), at),
+                    keepOnCommit(expiry));
             expiry.reportedOrigin = obj.origin();
             expiries.put(expiry.finding, expiry);
             findings.add(expiry.finding);
@@ -1713,7 +1724,7 @@ final class ImplicitIo {
             expiry.readAfter.addAll(response.fields().keySet().stream().filter(obj.cls()::isMappedAttribute).toList());
             String message = "the route returns `" + obj.origin().entity.name() + "` objects into `" + response.name()
                     + "` after " + cause(expiry) + ": serializing `" + field + "` reloads them: " + MISSING_GREENLET;
-            expiry.finding = new Finding(EXPIRED, ret.span(), message, null, expiryRelated(expiry));
+            expiry.finding = new Finding(EXPIRED, ret.span(), message, null, expiryRelated(expiry), keepOnCommit(expiry));
             expiry.reportedOrigin = obj.origin();
             expiries.put(expiry.finding, expiry);
             findings.add(expiry.finding);
@@ -1791,7 +1802,7 @@ final class ImplicitIo {
             if (module == model && variable != null && flush.func() instanceof Attribute m) {
                 fix = refreshAfter(flush, SqlSupport.describe(module, m.value()), variable, List.of(column.name()));
             }
-            findings.add(new Finding(SERVER_VALUE, range(at), message, fix, withRead(related, at)));
+            findings.add(new Finding(SERVER_VALUE, range(at), message, fix, withRead(related, at), eagerDefaults(obj.cls())));
         }
 
         /** Serializing the response reads the database-computed column that the flushed UPDATE expired. */
@@ -1811,7 +1822,7 @@ final class ImplicitIo {
             if (module == model && variable != null && flush.func() instanceof Attribute m) {
                 fix = refreshAfter(flush, SqlSupport.describe(module, m.value()), variable, List.of(column.name()));
             }
-            findings.add(new Finding(SERVER_VALUE, ret.span(), message, fix, related));
+            findings.add(new Finding(SERVER_VALUE, ret.span(), message, fix, related, eagerDefaults(obj.cls())));
         }
 
         private void reportResponse(Return ret, Obj obj, ResponseModels.ResponseModel top, ResponseModels.ResponseModel response,
@@ -1943,6 +1954,59 @@ final class ImplicitIo {
             return null;
         }
 
+        /**
+         * GL102's other fix: {@code expire_on_commit=False} on the factory the session came from,
+         * when it is a call of this module that leaves the keyword to its default. Not after a
+         * rollback, which expires whatever the factory says. Unsafe: every session of the factory
+         * then keeps what it loaded across commits.
+         */
+        private List<Fix> keepOnCommit(Expiry expiry) {
+            Value.Factory factory = expiry.session.factory();
+            if (!expiry.how.equals("commit") || factory == null || factory.module() != model
+                    || !(factory.origin() instanceof Call call) || factory.expireOnCommit() != null
+                    || Inference.keyword(call, "expire_on_commit") != null || model.text().charAt(call.span().end() - 1) != ')') {
+                return List.of();
+            }
+            String separator = call.args().isEmpty() && call.keywords().isEmpty() ? "" : ", ";
+            return List.of(Fix.unsafe("Set `expire_on_commit=False` on `" + SqlSupport.describe(model, call.func()) + "(...)`",
+                    TextEdit.insert(call.span().end() - 1, separator + "expire_on_commit=False")));
+        }
+
+        /**
+         * GL109's other fix: {@code __mapper_args__ = {"eager_defaults": True}} on the model, which
+         * makes every flush fetch what the database computes. Only for a class of this module with a
+         * {@code __tablename__} (the line goes after it) and no {@code __mapper_args__} yet.
+         */
+        private List<Fix> eagerDefaults(MappedClass cls) {
+            if (cls.module() != model || cls.def().body().isEmpty()) {
+                return List.of();
+            }
+            Statement anchor = null;
+            for (Statement statement : cls.def().body()) {
+                if (statement instanceof Assign assign && assign.targets().size() == 1 && assign.targets().get(0) instanceof Name name) {
+                    if (name.id().equals("__mapper_args__")) {
+                        return List.of();
+                    }
+                    if (name.id().equals("__tablename__")) {
+                        anchor = statement;
+                    }
+                }
+            }
+            if (anchor == null) {
+                return List.of();
+            }
+            String text = model.text();
+            int lineStart = text.lastIndexOf('\n', anchor.span().start() - 1) + 1;
+            String indent = text.substring(lineStart, anchor.span().start());
+            if (!indent.isBlank()) {
+                return List.of();
+            }
+            int at = SqlSupport.lineEnd(text, anchor.span().end());
+            String line = indent + "__mapper_args__ = {\"eager_defaults\": True}\n";
+            return List.of(Fix.unsafe("Fetch database-computed values at flush: `eager_defaults` on `" + cls.name() + "`",
+                    TextEdit.insert(at, line)));
+        }
+
         private Fix awaitableAttrsFix(Attribute attribute) {
             String base = model.source(attribute.value());
             String replacement = "(await " + base + ".awaitable_attrs." + attribute.attr() + ")";
@@ -2018,7 +2082,8 @@ final class ImplicitIo {
                 Fix fix = refreshAfter(expiry.cause, SqlSupport.describe(model, method.value()), variable,
                         relationships ? List.copyOf(expiry.readAfter) : List.of());
                 if (fix != null) {
-                    findings.set(i, new Finding(finding.code(), finding.range(), finding.message(), fix, finding.related()));
+                    findings.set(i, new Finding(finding.code(), finding.range(), finding.message(), fix, finding.related(),
+                            finding.alternatives()));
                 }
             }
         }

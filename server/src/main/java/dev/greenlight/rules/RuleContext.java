@@ -100,6 +100,11 @@ public final class RuleContext {
     }
 
     public void report(Span range, String message, Fix fix, List<RelatedInformation> related) {
-        sink.add(new Diagnostic(rule.code(), message, range, rule.severity(), fix, related));
+        report(range, message, fix, related, List.of());
+    }
+
+    /** As {@link #report(Span, String, Fix, List)}, with other fixes an editor offers beside {@code fix}. */
+    public void report(Span range, String message, Fix fix, List<RelatedInformation> related, List<Fix> alternatives) {
+        sink.add(new Diagnostic(rule.code(), message, range, rule.severity(), fix, related, alternatives));
     }
 }

@@ -1,6 +1,7 @@
 package dev.greenlight.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -349,6 +350,46 @@ class LanguageServerTest {
         change(modelsUri, 2, null, models.replace("relationship(back_populates=\"user\")",
                 "relationship(back_populates=\"user\", lazy=\"selectin\")"));
         assertEquals(List.of(), client.next(routesUri).getDiagnostics());
+    }
+
+    @Test
+    void alternativeFixesAreOfferedBesideThePreferredOne() throws Exception {
+        String blog = """
+                from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+                from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+                SessionLocal = async_sessionmaker(create_async_engine("sqlite+aiosqlite://"))
+
+
+                class Base(DeclarativeBase):
+                    pass
+
+
+                class Post(Base):
+                    __tablename__ = "posts"
+                    id: Mapped[int] = mapped_column(primary_key=True)
+                    title: Mapped[str]
+
+
+                async def publish(title: str):
+                    async with SessionLocal() as db:
+                        post = Post(title=title)
+                        db.add(post)
+                        await db.commit()
+                        return post.id
+                """;
+        start(pushClient());
+        String uri = "file:///project/blog.py";
+        open(uri, blog, 1);
+        Diagnostic expired = client.awaitVersion(uri, 1).getDiagnostics().get(0);
+        assertEquals("GL102", expired.getCode().getLeft());
+        List<CodeAction> actions = codeActions(uri, expired.getRange(), List.of(CodeActionKind.QuickFix));
+        assertEquals(List.of("Refresh `post` after `commit()`", "Set `expire_on_commit=False` on `async_sessionmaker(...)`",
+                "Suppress GL102 on this line (# noqa: GL102)"), actions.stream().map(CodeAction::getTitle).toList());
+        assertEquals(Boolean.TRUE, actions.get(0).getIsPreferred());
+        assertNotEquals(Boolean.TRUE, actions.get(1).getIsPreferred());
+        assertTrue(apply(blog, actions.get(1).getEdit().getChanges().get(uri))
+                .contains("async_sessionmaker(create_async_engine(\"sqlite+aiosqlite://\"), expire_on_commit=False)"));
     }
 
     @Test
