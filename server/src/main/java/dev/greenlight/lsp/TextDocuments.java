@@ -45,6 +45,8 @@ final class TextDocuments implements TextDocumentService {
     private final CodeActions codeActions = new CodeActions();
     private volatile WorkspaceIndexer indexer;
     private final java.util.Map<String, PublishDiagnosticsParams> published = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Open documents that may declare models, factories or dependencies: their edits concern other modules. */
+    private final java.util.Set<String> declaring = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TextDocuments(GreenlightServer server, Analysis analysis, Log log) {
         this.server = server;
@@ -60,6 +62,9 @@ final class TextDocuments implements TextDocumentService {
                     clampLog(uri));
             analysis.open(new OpenDocument(uri, pathOf(uri), document));
             analyze(uri);
+            if (WorkspaceIndex.mayDeclare(params.getTextDocument().getText())) {
+                declaring.add(uri);
+            }
             edited(uri);
         });
     }
@@ -85,6 +90,9 @@ final class TextDocuments implements TextDocumentService {
                     server.features().encoding(), analysis.editListener(uri));
             analysis.put(open.with(next));
             analyze(uri);
+            if (!declaring.contains(uri) && touchedLinesDeclare(next, params.getContentChanges())) {
+                declaring.add(uri);
+            }
             edited(uri);
         });
     }
@@ -95,6 +103,7 @@ final class TextDocuments implements TextDocumentService {
             String uri = params.getTextDocument().getUri();
             analysis.remove(uri);
             published.remove(uri);
+            declaring.remove(uri);
             if (!server.features().pullDiagnostics() && server.client() != null) {
                 server.client().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
             }
@@ -155,7 +164,7 @@ final class TextDocuments implements TextDocumentService {
      */
     private void edited(String uri) {
         OpenDocument document = analysis.document(uri);
-        if (document == null || document.path() == null || !WorkspaceIndex.mayDeclare(document.document().text())) {
+        if (document == null || document.path() == null || !declaring.contains(uri)) {
             return;
         }
         WorkspaceIndexer current = indexer;
@@ -163,6 +172,32 @@ final class TextDocuments implements TextDocumentService {
             current.update(document.path());
         }
         dependenciesChanged(uri);
+    }
+
+    /**
+     * Whether the lines an edit wrote now name what a declaring module names: a module becomes
+     * one as it is typed. Looks at those lines only; a large module that declares nothing is never
+     * scanned whole on a keystroke.
+     */
+    private static boolean touchedLinesDeclare(Document document, List<TextDocumentContentChangeEvent> events) {
+        for (TextDocumentContentChangeEvent event : events) {
+            if (event.getRange() == null) {
+                return WorkspaceIndex.mayDeclare(document.text());
+            }
+        }
+        // Each change's lines, in the final text: a later change may move an earlier one's lines,
+        // so a small window around each is read.
+        for (TextDocumentContentChangeEvent event : events) {
+            int first = Math.max(0, event.getRange().getStart().getLine() - 1);
+            int inserted = (int) event.getText().chars().filter(c -> c == '\n').count();
+            int last = Math.min(document.lineCount() - 1, event.getRange().getStart().getLine() + inserted + 1);
+            for (int line = first; line <= last; line++) {
+                if (WorkspaceIndex.mayDeclare(document.lineText(line))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Checks every open document but {@code changed} (null: all of them) again. */
