@@ -320,6 +320,7 @@ final class ImplicitIo {
     private final Set<String> reported = new HashSet<>();
     private final Map<Finding, Expiry> expiries = new IdentityHashMap<>();
     private final Map<AsyncFunctionDef, List<Finding>> byFunction = new IdentityHashMap<>();
+    private Boolean mayReach;
     /** The variable that held each flushed object at its flush: what GL109's fix refreshes. */
     private final Map<Call, Map<Origin, String>> namesAtFlush = new IdentityHashMap<>();
 
@@ -369,11 +370,27 @@ final class ImplicitIo {
      * workspace without models, and every module of a project without the ORM, are passed over.
      */
     private boolean mayReachOrmObjects() {
-        String text = model.text();
-        if (text.contains("sqlalchemy") || text.contains("sqlmodel")) {
-            return true;
+        if (mayReach == null) {
+            // The index answers at once; the text is scanned only when it cannot, once per text.
+            mayReach = index != null && index.hasMappedClasses() || namesOrm(model.text(), index == null);
         }
-        return index == null ? text.contains("import") : index.hasMappedClasses();
+        return mayReach;
+    }
+
+    /** The last text scanned and what it said: the parts of one incremental check share one text. */
+    private record Scanned(String text, boolean withoutIndex, boolean names) {
+    }
+
+    private static volatile Scanned lastScanned;
+
+    private static boolean namesOrm(String text, boolean withoutIndex) {
+        Scanned last = lastScanned;
+        if (last != null && last.text() == text && last.withoutIndex() == withoutIndex) {
+            return last.names();
+        }
+        boolean names = text.contains("sqlalchemy") || text.contains("sqlmodel") || withoutIndex && text.contains("import");
+        lastScanned = new Scanned(text, withoutIndex, names);
+        return names;
     }
 
     /** Parameters annotated with a mapped class: objects of known class and unknown loading. */

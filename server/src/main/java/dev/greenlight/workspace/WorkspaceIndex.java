@@ -136,7 +136,12 @@ public final class WorkspaceIndex {
 
     /** Whether any indexed file declares a mapped class. */
     public boolean hasMappedClasses() {
-        return files.values().stream().anyMatch(summary -> !summary.mappedClasses().isEmpty());
+        for (FileSummary summary : files.values()) {
+            if (!summary.mappedClasses().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The mapped classes of the workspace with this simple name. */
