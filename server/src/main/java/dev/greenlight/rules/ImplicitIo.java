@@ -1963,6 +1963,10 @@ final class ImplicitIo {
 
         /** How this module names a mapped class: a module-level name bound to it, or null. */
         private String classReference(MappedClass cls) {
+            // Its own name first: one lookup, where a scan of every name would concern the whole module.
+            if (model.exported(cls.name()) instanceof Value.ClassValue own && !own.instance() && own.def() == cls.def()) {
+                return cls.name();
+            }
             for (Map.Entry<String, List<dev.greenlight.analysis.Binding>> entry : model.moduleScope().bindings().entrySet()) {
                 if (model.exported(entry.getKey()) instanceof Value.ClassValue value && !value.instance() && value.def() == cls.def()) {
                     return entry.getKey();
