@@ -200,11 +200,11 @@ The longest matching code prefix wins; \"ALL\" matches any code, last."
           (setq best (format "%s" level) best-length length))))
     best))
 
-(defun greenlight--flymake-type (code)
-  "The Flymake type of a CODE finding.
-The command line's JSON (Ruff's shape) carries no severity: findings are
-errors unless `greenlight-settings' says otherwise."
-  (pcase (and (greenlight--level code) (downcase (greenlight--level code)))
+(defun greenlight--flymake-type (code severity)
+  "The Flymake type of a CODE finding whose rule's SEVERITY is a string or nil.
+`greenlight-settings' wins; then the severity the command line's JSON gives
+(the rule's own); a finding without either is an error."
+  (pcase (downcase (or (greenlight--level code) severity "error"))
     ((or "warning" "warn") :warning)
     ((or "information" "info" "hint") :note)
     (_ :error)))
@@ -229,7 +229,7 @@ Both 1-based, C in characters, as the command line's JSON gives them."
                        (when fix
                          (format " (fix: %s)" (plist-get fix :message))))))
     (flymake-make-diagnostic (current-buffer) beg (min end (point-max))
-                             (greenlight--flymake-type code) text
+                             (greenlight--flymake-type code (plist-get finding :severity)) text
                              `((greenlight-code . ,code)
                                (greenlight-fix . ,fix)))))
 

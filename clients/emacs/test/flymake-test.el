@@ -71,6 +71,17 @@
     (unless (eq (gl-test-type-of "GL005" findings) :error)
       (gl-test-fail "GL005 shown as %s, expected :error" (gl-test-type-of "GL005" findings))))
 
+  ;; The rule's own severity, which the command line's JSON carries, unless the settings say otherwise.
+  (let ((greenlight-settings nil))
+    (unless (eq (greenlight--flymake-type "GL002" "warning") :warning)
+      (gl-test-fail "a rule whose severity is warning is not shown as a warning"))
+    (unless (eq (greenlight--flymake-type "GL003" nil) :error)
+      (gl-test-fail "a finding without a severity is not shown as an error")))
+  (let ((greenlight-settings '(:severity (("GL0" . "hint")))))
+    (unless (eq (greenlight--flymake-type "GL002" "warning") :note)
+      (gl-test-fail "greenlight-settings does not win over the rule's severity")))
+  (gl-test-log "severities: the rule's own unless the settings say otherwise")
+
   (with-current-buffer buffer (set-buffer-modified-p nil))
   (gl-test-log "PASS")
   (kill-emacs 0))

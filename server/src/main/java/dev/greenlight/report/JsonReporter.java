@@ -62,6 +62,8 @@ public final class JsonReporter implements Reporter {
         object.add("location", Locations.json(lines, diagnostic.range().start()));
         object.addProperty("message", diagnostic.message());
         object.addProperty("noqa_row", diagnostic.line());
+        // Not in Ruff's shape (its readers ignore it): the rule's severity, for editors that show it.
+        object.addProperty("severity", diagnostic.severity().lowerName());
         String url = Rules.find(diagnostic.code()).map(RuleMeta::url).orElse(null);
         if (url == null) {
             object.add("url", JsonNull.INSTANCE);
