@@ -124,7 +124,6 @@ final class ImplicitIo {
         final OriginKind kind;
         final MappedClass entity;
         final LoaderOptions options;
-        final Statement statementAt;
         final Stmt statement;
         final Call producer;
         final Value.Session session;
@@ -136,7 +135,6 @@ final class ImplicitIo {
             this.entity = entity;
             this.options = options;
             this.statement = statement;
-            this.statementAt = null;
             this.producer = producer;
             this.session = session;
             this.module = module;
