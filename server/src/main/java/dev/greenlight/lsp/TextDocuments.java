@@ -217,13 +217,6 @@ final class TextDocuments implements TextDocumentService {
         }
     }
 
-    /** Re-analyzes every open document (settings changed). */
-    void reanalyzeAll() {
-        for (OpenDocument document : analysis.documents()) {
-            analyze(document.uri());
-        }
-    }
-
     private void analyze(String uri) {
         if (server.features().pullDiagnostics()) {
             return;

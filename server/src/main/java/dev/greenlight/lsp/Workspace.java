@@ -149,14 +149,8 @@ final class Workspace implements WorkspaceService {
                 settings.ignore().stream().filter(s -> !bad.contains(s.strip().toUpperCase())).toList()));
     }
 
+    /** Settings or files changed: every open document is checked again (pull clients are asked to pull). */
     private void refresh() {
-        if (server.features().pullDiagnostics()) {
-            LanguageClient client = server.client();
-            if (client != null && server.features().diagnosticRefresh()) {
-                client.refreshDiagnostics();
-            }
-        } else {
-            documents.reanalyzeAll();
-        }
+        documents.dependenciesChanged(null);
     }
 }

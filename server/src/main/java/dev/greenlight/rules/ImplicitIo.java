@@ -2015,9 +2015,8 @@ final class ImplicitIo {
                 return List.of();
             }
             String text = model.text();
-            int lineStart = text.lastIndexOf('\n', anchor.span().start() - 1) + 1;
-            String indent = text.substring(lineStart, anchor.span().start());
-            if (!indent.isBlank()) {
+            String indent = SqlSupport.indentation(text, anchor);
+            if (indent == null) {
                 return List.of();
             }
             int at = SqlSupport.lineEnd(text, anchor.span().end());
@@ -2057,9 +2056,8 @@ final class ImplicitIo {
                 return null;
             }
             String text = model.text();
-            int lineStart = text.lastIndexOf('\n', statement.span().start() - 1) + 1;
-            String indent = text.substring(lineStart, statement.span().start());
-            if (!indent.isBlank()) {
+            String indent = SqlSupport.indentation(text, statement);
+            if (indent == null) {
                 return null;
             }
             String arguments = names.isEmpty() ? variable

@@ -184,6 +184,16 @@ final class SqlSupport {
         return TextEdit.insert(lineEnd(text, after.span().end()), line);
     }
 
+    /**
+     * The whitespace before {@code statement} on its line, for a line inserted beside it; null when
+     * other code stands before it on that line ({@code if x: stmt}), where no line can be added.
+     */
+    static String indentation(String text, Statement statement) {
+        int lineStart = text.lastIndexOf('\n', statement.span().start() - 1) + 1;
+        String indent = text.substring(lineStart, statement.span().start());
+        return indent.isBlank() ? indent : null;
+    }
+
     /** The offset just after the newline that ends the line containing {@code offset}. */
     static int lineEnd(String text, int offset) {
         int newline = text.indexOf('\n', offset);

@@ -206,9 +206,8 @@ public final class SyncApiOnAsyncEngine implements Rule {
             return null;
         }
         String text = model.text();
-        int lineStart = text.lastIndexOf('\n', statement.span().start() - 1) + 1;
-        String indent = text.substring(lineStart, statement.span().start());
-        if (!indent.isBlank()) {
+        String indent = SqlSupport.indentation(text, statement);
+        if (indent == null) {
             return null;
         }
         String opener = api == Api.DDL || api == Api.PANDAS_WRITE ? "begin" : "connect";
